@@ -1,0 +1,1 @@
+namespace BondBot.Discord; internal static class Placeholder {}

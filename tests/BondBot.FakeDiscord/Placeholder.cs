@@ -1,0 +1,1 @@
+namespace BondBot.FakeDiscord; internal static class Placeholder {}
