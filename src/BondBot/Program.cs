@@ -1,1 +1,3 @@
-return 0;
+using BondBot.Hosting;
+
+return await BondBotLauncher.RunAsync(args, Console.Error);

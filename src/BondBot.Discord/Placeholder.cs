@@ -1,1 +1,0 @@
-namespace BondBot.Discord; internal static class Placeholder {}

@@ -1,0 +1,41 @@
+using BondBot.Discord;
+using BondBot.Hosting;
+using BondBot.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BondBot;
+
+/// <summary>The composition root: every part of BondBot is registered from here, one call per concern.</summary>
+public static class BondBotServiceCollectionExtensions
+{
+    public static HostApplicationBuilder AddBondBot(this HostApplicationBuilder builder)
+    {
+        builder.Logging.AddBondBotConsole();
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<FatalStop>();
+
+        services.AddOptions<DiscordClientOptions>().Bind(builder.Configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DiscordClientOptions>, DiscordOptionsValidator>();
+
+        services.AddStorage(builder.Configuration);
+        return builder;
+    }
+
+    private static void AddBondBotConsole(this ILoggingBuilder logging)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.UseUtcTimestamp = true;
+            options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        // HttpClient's own logs print request URLs, and interaction callback URLs carry interaction tokens.
+        logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+    }
+}

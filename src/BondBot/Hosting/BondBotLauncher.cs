@@ -1,0 +1,74 @@
+using BondBot.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace BondBot.Hosting;
+
+/// <summary>
+/// Builds and runs the host, turning every start-up refusal into one plain sentence on stderr and an exit code
+/// (see <see cref="ExitCodes"/>). Tests call it in-process with a <paramref name="configure"/> hook to swap the
+/// clock or point the bot at the fake Discord.
+/// </summary>
+public static class BondBotLauncher
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter error,
+        Action<HostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Configuration.AddDiscordTokenAlias();
+        builder.AddBondBot();
+        configure?.Invoke(builder);
+        using var host = builder.Build();
+
+        var refusal = await PrepareAsync(host.Services, cancellationToken);
+        if (refusal is not null)
+        {
+            await error.WriteLineAsync(refusal);
+            return ExitCodes.Configuration;
+        }
+
+        // RunAsync disposes the container, so take what we read afterwards first.
+        var fatal = host.Services.GetRequiredService<FatalStop>();
+        await host.RunAsync(cancellationToken);
+
+        if (fatal.Reason is null)
+            return ExitCodes.Ok;
+        await error.WriteLineAsync(fatal.Reason);
+        return fatal.ExitCode;
+    }
+
+    /// <summary>Validates every options section and migrates the database; returns why not to start, or null.</summary>
+    public static async Task<string?> PrepareAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (OptionsValidationException e)
+        {
+            return string.Join(Environment.NewLine, e.Failures);
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder's own message names the setting and the expected type.
+            return $"{e.Message} Fix or remove that setting.";
+        }
+
+        try
+        {
+            await services.GetRequiredService<Migrator>().MigrateAsync(cancellationToken);
+        }
+        catch (DatabaseTooNewException e)
+        {
+            return e.Message;
+        }
+        catch (SqliteException e)
+        {
+            var dataSource = services.GetRequiredService<SqliteConnectionFactory>().DataSource;
+            return $"The database '{dataSource}' could not be opened ({e.Message.TrimEnd('.')}); check Database:ConnectionString and that the folder is writable.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace BondBot.Storage;
+
+/// <summary>
+/// Brings the database up to the newest embedded schema version. Each migration runs in its own transaction
+/// together with the row that records it, so a crash leaves the database at a clean version boundary.
+/// </summary>
+public sealed class Migrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<Migrator> logger)
+{
+    public Task<int> MigrateAsync(CancellationToken cancellationToken = default) =>
+        MigrateAsync(MigrationCatalog.Load(), cancellationToken);
+
+    public async Task<int> MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await EnableWriteAheadLogAsync(connection);
+        await connection.ExecuteAsync("""
+            CREATE TABLE IF NOT EXISTS schema_version (
+                version    INTEGER PRIMARY KEY,
+                name       TEXT    NOT NULL,
+                applied_at TEXT    NOT NULL
+            );
+            """);
+
+        var current = await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM schema_version;");
+        var newest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        if (current > newest)
+            throw new DatabaseTooNewException(current, newest);
+
+        foreach (var migration in migrations.Where(m => m.Version > current))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+            await connection.ExecuteAsync(
+                "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
+                new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToString("O") }, transaction);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Applied database migration {Version} ({Name})", migration.Version, migration.Name);
+        }
+        return newest;
+    }
+
+    // WAL lets the scheduler read while a command handler writes; the mode is stored in the file itself.
+    // In-memory databases cannot use WAL and keep their default journal.
+    private static async Task EnableWriteAheadLogAsync(SqliteConnection connection)
+    {
+        if (connection.DataSource is "" or ":memory:")
+            return;
+        await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode = WAL;");
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace BondBot.Storage;
+
+/// <summary>
+/// Opens SQLite connections configured the same way every time: foreign keys on (they are per connection in
+/// SQLite) and a busy timeout so a second writer waits instead of failing at once. WAL mode is persistent in
+/// the file and is set by the migrator.
+/// </summary>
+public sealed class SqliteConnectionFactory
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+
+    public SqliteConnectionFactory(IOptions<DatabaseOptions> options)
+    {
+        var value = options.Value;
+        var builder = new SqliteConnectionStringBuilder(value.ResolveConnectionString())
+        {
+            ForeignKeys = true,
+            Pooling = true,
+        };
+        _connectionString = builder.ToString();
+        _busyTimeoutMs = value.BusyTimeoutMs;
+        EnsureFolderExists(builder);
+    }
+
+    public string DataSource => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA busy_timeout = {_busyTimeoutMs};";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    private static void EnsureFolderExists(SqliteConnectionStringBuilder builder)
+    {
+        var dataSource = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory || dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+            return;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+            Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,63 @@
+using BondBot.Tests.Support;
+using Dapper;
+using NodaTime;
+
+namespace BondBot.Tests.Storage;
+
+public sealed class TypeHandlerTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+    public void Dispose() => _db.Dispose();
+
+    private sealed record UserRow(ulong UserId, ulong? DmChannelId, Instant CreatedAt, LocalTime CheckinTime, DateTimeZone? TimeZone);
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(175928847299117063UL)]        // a real-looking snowflake
+    [InlineData(9007199254740993UL)]          // 2^53 + 1: where doubles lose precision
+    [InlineData(9223372036854775808UL)]       // 2^63: where signed 64-bit integers wrap
+    [InlineData(18446744073709551615UL)]      // the largest possible id
+    public async Task Snowflakes_round_trip_through_a_real_sqlite_file(ulong id)
+    {
+        await _db.MigratedAsync();
+        await using var connection = await _db.Connections.OpenAsync();
+        await connection.ExecuteAsync("INSERT INTO users (user_id, dm_channel_id, created_at) VALUES (@id, @id, 0)", new { id });
+
+        var back = await connection.QuerySingleAsync<ulong>("SELECT user_id FROM users WHERE user_id = @id", new { id });
+        var channel = await connection.QuerySingleAsync<ulong?>("SELECT dm_channel_id FROM users WHERE user_id = @id", new { id });
+
+        Assert.Equal(id, back);
+        Assert.Equal(id, channel);
+    }
+
+    [Fact]
+    public async Task Time_types_round_trip_into_records()
+    {
+        await _db.MigratedAsync();
+        await using var connection = await _db.Connections.OpenAsync();
+        var created = Instant.FromUtc(2026, 3, 29, 1, 30, 15).PlusNanoseconds(123_000_000);
+        var zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+        await connection.ExecuteAsync(
+            "INSERT INTO users (user_id, created_at, checkin_time, time_zone) VALUES (@UserId, @CreatedAt, @CheckinTime, @TimeZone)",
+            new { UserId = ulong.MaxValue, CreatedAt = created, CheckinTime = new LocalTime(21, 5), TimeZone = zone });
+
+        var row = await connection.QuerySingleAsync<UserRow>(
+            "SELECT user_id AS UserId, dm_channel_id AS DmChannelId, created_at AS CreatedAt, checkin_time AS CheckinTime, time_zone AS TimeZone FROM users");
+
+        Assert.Equal(new UserRow(ulong.MaxValue, null, created, new LocalTime(21, 5), zone), row);
+        Assert.Equal("21:05", await connection.ExecuteScalarAsync<string>("SELECT checkin_time FROM users"));
+    }
+
+    [Fact]
+    public async Task Local_dates_are_stored_as_sortable_iso_text()
+    {
+        await _db.MigratedAsync();
+        await using var connection = await _db.Connections.OpenAsync();
+        await connection.ExecuteAsync(
+            "INSERT INTO checkins (user_id, local_date, mood, created_at, updated_at) VALUES (1, @d, 3, 0, 0)",
+            new { d = new LocalDate(2026, 2, 9) });
+
+        Assert.Equal("2026-02-09", await connection.ExecuteScalarAsync<string>("SELECT local_date FROM checkins"));
+        Assert.Equal(new LocalDate(2026, 2, 9), await connection.QuerySingleAsync<LocalDate>("SELECT local_date FROM checkins"));
+    }
+}
