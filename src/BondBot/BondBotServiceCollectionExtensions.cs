@@ -1,5 +1,7 @@
 using BondBot.Discord;
+using BondBot.Features.Help;
 using BondBot.Hosting;
+using BondBot.Interactions;
 using BondBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,7 +24,11 @@ public static class BondBotServiceCollectionExtensions
         services.AddOptions<DiscordClientOptions>().Bind(builder.Configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordClientOptions>, DiscordOptionsValidator>();
 
+        services.AddDiscordClient();
         services.AddStorage(builder.Configuration);
+        services.AddInteractions();
+        services.AddHelp();
+        services.AddHostedService<GatewayWorker>();
         return builder;
     }
 

@@ -1,0 +1,68 @@
+using System.Net.Http.Headers;
+using BondBot.Discord.Gateway;
+using BondBot.Discord.Interactions;
+using BondBot.Discord.RateLimiting;
+using BondBot.Discord.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BondBot.Discord;
+
+/// <summary>Registers the Discord client. Uses <c>TryAdd</c> so a host (or a test) can replace parts first.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>The User-Agent Discord requires (Reference §User Agent).</summary>
+    public const string UserAgent = "DiscordBot (https://github.com/bondbot/bondbot, 1.0)";
+
+    /// <summary>Adds <see cref="DiscordRestClient"/>, <see cref="DiscordGatewayClient"/> and
+    /// <see cref="CommandRegistrar"/>, configured from <see cref="DiscordClientOptions"/>.</summary>
+    public static IServiceCollection AddDiscordClient(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(nameof(DiscordRestClient), (provider, http) =>
+            {
+                var options = provider.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
+                http.BaseAddress = new Uri(options.ApiBaseUrl.TrimEnd('/') + "/");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bot", options.Token);
+                http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
+                // Our executor enforces its own per-request timeout with the injected clock.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // The default handler logs request URLs, and interaction URLs contain tokens.
+            .RemoveAllLoggers();
+
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
+            var time = provider.GetRequiredService<TimeProvider>();
+            return new GlobalRateLimiter(time, options.GlobalRequestsPerSecond);
+        });
+        services.TryAddSingleton(provider => new RestRateLimiter(
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<GlobalRateLimiter>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.RateLimit")));
+        services.TryAddSingleton(provider => new InvalidRequestGuard(
+            provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.InvalidRequests")));
+        services.TryAddSingleton(provider => new DiscordRestClient(new RestExecutor(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient)),
+            provider.GetRequiredService<RestRateLimiter>(),
+            provider.GetRequiredService<InvalidRequestGuard>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Rest"))));
+        services.TryAddSingleton(new GatewayTiming());
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
+            return new DiscordGatewayClient(
+                provider.GetRequiredService<DiscordRestClient>(),
+                () => new WebSocketTransport(),
+                new GatewayIdentity(options.Token, options.Intents),
+                provider.GetRequiredService<GatewayTiming>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Gateway"));
+        });
+        services.TryAddSingleton<CommandRegistrar>();
+        return services;
+    }
+}

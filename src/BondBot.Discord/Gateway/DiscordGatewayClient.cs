@@ -1,0 +1,171 @@
+using System.Threading.Channels;
+using BondBot.Discord.Rest;
+using Microsoft.Extensions.Logging;
+
+namespace BondBot.Discord.Gateway;
+
+/// <summary>
+/// Keeps one gateway session alive (Gateway §Connection Lifecycle, §Resuming): resumes at <c>resume_gateway_url</c>
+/// after any resumable drop, identifies anew when the session is gone, backs off with jitter after failed
+/// connections, and stops for good on the close codes the docs mark fatal. Dispatches are pulled with
+/// <see cref="ReadEventsAsync"/>.
+/// </summary>
+public sealed class DiscordGatewayClient
+{
+    private readonly DiscordRestClient _rest;
+    private readonly Func<IGatewayTransport> _transports;
+    private readonly GatewayIdentity _identity;
+    private readonly GatewayTiming _timing;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly GatewaySession _session = new();
+    private readonly Channel<GatewayDispatch> _events = System.Threading.Channels.Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = true });
+    private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
+
+    internal DiscordGatewayClient(DiscordRestClient rest, Func<IGatewayTransport> transports, GatewayIdentity identity,
+        GatewayTiming timing, TimeProvider time, ILogger logger)
+    {
+        _rest = rest;
+        _transports = transports;
+        _identity = identity;
+        _timing = timing;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The bot user, known after the first READY.</summary>
+    public User? CurrentUser { get; private set; }
+
+    /// <summary>The application id, known after the first READY.</summary>
+    public ulong? ApplicationId { get; private set; }
+
+    /// <summary>Number of Identify calls made (each starts a new session).</summary>
+    public int IdentifyCount { get; private set; }
+
+    /// <summary>Every dispatch in the order received, each exactly once, across reconnects and resumes.</summary>
+    public IAsyncEnumerable<GatewayDispatch> ReadEventsAsync(CancellationToken cancellationToken = default) =>
+        _events.Reader.ReadAllAsync(cancellationToken);
+
+    /// <summary>Runs until <paramref name="stopping"/> fires (then closes with 1000) or Discord refuses the bot
+    /// (<see cref="GatewayFatalException"/>).</summary>
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var backoff = _timing.InitialBackoff;
+        var sendLimiter = new GatewaySendLimiter(_time);
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                var resume = _session.CanResume;
+                var url = resume ? _session.ResumeUrl : await GatewayUrlAsync(stopping);
+                if (url is null)
+                {
+                    backoff = await BackoffAsync(backoff, stopping);
+                    continue;
+                }
+
+                await using var transport = _transports();
+                var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, _time, _logger);
+                _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
+                var end = await connection.RunAsync(WithQuery(url), resume, IdentifyTurnAsync, _timing.ConnectTimeout, stopping);
+                if (connection.Ready is { } ready)
+                {
+                    CurrentUser = ready.User;
+                    ApplicationId = ready.Application.Id;
+                }
+                if (end.ReachedReady)
+                    backoff = _timing.InitialBackoff;
+                backoff = await DecideAsync(end, resume, backoff, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _events.Writer.TryComplete();
+        }
+    }
+
+    private async Task<TimeSpan> DecideAsync(ConnectionEnd end, bool resumed, TimeSpan backoff, CancellationToken stopping)
+    {
+        switch (end.Reason)
+        {
+            case ConnectionEndReason.Stopping:
+                return backoff;
+            case ConnectionEndReason.Closed when GatewayCloseCodes.IsFatal(end.CloseCode!.Value):
+                _logger.LogCritical("Gateway closed for good: {Reason}", GatewayCloseCodes.Describe(end.CloseCode.Value));
+                throw new GatewayFatalException(end.CloseCode.Value, GatewayCloseCodes.Describe(end.CloseCode.Value));
+            case ConnectionEndReason.Closed when GatewayCloseCodes.EndsSession(end.CloseCode!.Value):
+                _logger.LogInformation("Gateway closed with {Code}; starting a new session", end.CloseCode);
+                _session.Clear();
+                break;
+            case ConnectionEndReason.InvalidSession:
+                _session.Clear();
+                // A short random wait keeps a fleet of clients from re-identifying in step.
+                await Task.Delay(TimeSpan.FromMilliseconds(1000 + Random.Shared.Next(4000)), _time, stopping);
+                return backoff;
+            case ConnectionEndReason.ConnectFailed when resumed:
+                // A resume URL that cannot be reached is not tried again (the stale-resume-URL loop).
+                _session.Clear();
+                break;
+        }
+        if (end.ReachedReady || end.Reason is ConnectionEndReason.ReconnectRequested)
+            return backoff;
+        _logger.LogInformation("Gateway {Reason}; reconnecting in about {DelayMs} ms", end.Reason, (int)backoff.TotalMilliseconds);
+        return await BackoffAsync(backoff, stopping);
+    }
+
+    private async Task<TimeSpan> BackoffAsync(TimeSpan backoff, CancellationToken stopping)
+    {
+        var jittered = backoff * (0.75 + Random.Shared.NextDouble() / 2);
+        await Task.Delay(jittered, _time, stopping);
+        var next = backoff * 2;
+        return next > _timing.MaxBackoff ? _timing.MaxBackoff : next;
+    }
+
+    // The gateway URL comes from GET /gateway/bot each time a new session is needed, together with the identify
+    // budget: Discord resets the token of a bot that identifies more than 1000 times a day.
+    private async Task<Uri?> GatewayUrlAsync(CancellationToken stopping)
+    {
+        try
+        {
+            var info = await _rest.GetGatewayBotAsync(stopping);
+            if (info.SessionStartLimit is { Remaining: <= 0 } limit)
+            {
+                _logger.LogError("Identify budget used up; waiting {Minutes} minutes for it to reset", limit.ResetAfter / 60000);
+                await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfter), _time, stopping);
+            }
+            return new Uri(info.Url);
+        }
+        catch (DiscordUnauthorizedException e)
+        {
+            throw new GatewayFatalException(4004, e.Message);
+        }
+        catch (DiscordApiException e) when (e.Status == System.Net.HttpStatusCode.Unauthorized)
+        {
+            throw new GatewayFatalException(4004, GatewayCloseCodes.Describe(4004));
+        }
+        catch (Exception e) when (e is DiscordUnavailableException or DiscordApiException or HttpRequestException or UriFormatException)
+        {
+            _logger.LogWarning("Could not get the gateway URL: {Error}", e.Message);
+            return null;
+        }
+    }
+
+    private async Task IdentifyTurnAsync(CancellationToken cancellationToken)
+    {
+        var wait = _lastIdentify + _timing.IdentifySpacing - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+            await Task.Delay(wait, _time, cancellationToken);
+        _lastIdentify = _time.GetUtcNow();
+        IdentifyCount++;
+    }
+
+    private static Uri WithQuery(Uri url)
+    {
+        var text = url.ToString();
+        var separator = text.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return new Uri($"{text}{separator}v=10&encoding=json");
+    }
+}

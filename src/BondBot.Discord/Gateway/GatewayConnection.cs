@@ -1,0 +1,187 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using BondBot.Discord.Json;
+using Microsoft.Extensions.Logging;
+
+namespace BondBot.Discord.Gateway;
+
+/// <summary>
+/// One gateway connection from open to close (Gateway §Connection Lifecycle): Hello, heartbeats with the first one
+/// jittered and ACK-based zombie detection, Identify or Resume, and dispatches handed to a channel without waiting
+/// for anyone — the reader never blocks on event handling, so heartbeats are never late.
+/// </summary>
+internal sealed class GatewayConnection(
+    IGatewayTransport transport,
+    GatewaySession session,
+    GatewayIdentity identity,
+    ChannelWriter<GatewayDispatch> events,
+    GatewaySendLimiter sendLimiter,
+    TimeProvider time,
+    ILogger logger)
+{
+    private readonly CancellationTokenSource _lifetime = new();
+    private volatile bool _acknowledged = true;
+    private volatile bool _zombie;
+    private bool _reachedReady;
+
+    public ReadyData? Ready { get; private set; }
+
+    public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, Func<CancellationToken, Task> identifyTurn,
+        TimeSpan connectTimeout, CancellationToken stopping)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _lifetime.Token);
+        try
+        {
+            using var connectCts = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
+            connectCts.CancelAfter(connectTimeout);
+            await transport.ConnectAsync(url, connectCts.Token);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+        {
+            logger.LogWarning("Gateway connection to {Host} failed: {Error}", url.Host, e.Message);
+            return new ConnectionEnd(ConnectionEndReason.ConnectFailed);
+        }
+
+        Task heartbeat = Task.CompletedTask;
+        try
+        {
+            while (true)
+            {
+                GatewayFrame frame;
+                try
+                {
+                    frame = await transport.ReceiveAsync(linked.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return await EndAsync(stopping.IsCancellationRequested ? ConnectionEndReason.Stopping : ConnectionEndReason.Zombie);
+                }
+                if (frame.IsClosed)
+                    return new ConnectionEnd(frame.CloseCode is null ? ConnectionEndReason.Dropped : ConnectionEndReason.Closed, frame.CloseCode, _reachedReady);
+
+                GatewayPayload? payload;
+                try { payload = JsonSerializer.Deserialize(frame.Text!, DiscordJson.Default.GatewayPayload); }
+                catch (JsonException) { logger.LogWarning("Ignored a gateway message that is not valid JSON"); continue; }
+                if (payload is null) continue;
+
+                switch (payload.Op)
+                {
+                    case 10:
+                        var hello = payload.D!.Value.Deserialize(DiscordJson.Default.HelloData)!;
+                        heartbeat = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), linked.Token);
+                        if (resume)
+                            await SendAsync(new OutgoingPayload<ResumeData>(6, new ResumeData(identity.Token, session.SessionId!, session.Sequence)), DiscordJson.Default.OutgoingPayloadResumeData, false, linked.Token);
+                        else
+                        {
+                            await identifyTurn(linked.Token);
+                            await SendAsync(new OutgoingPayload<IdentifyData>(2, identity.ToIdentify()), DiscordJson.Default.OutgoingPayloadIdentifyData, false, linked.Token);
+                        }
+                        break;
+                    case 11:
+                        _acknowledged = true;
+                        break;
+                    case 1:
+                        await SendHeartbeatAsync(linked.Token);
+                        break;
+                    case 7:
+                        logger.LogInformation("Gateway asked us to reconnect (op 7)");
+                        return await EndAsync(ConnectionEndReason.ReconnectRequested);
+                    case 9:
+                        var resumable = payload.D is { ValueKind: JsonValueKind.True };
+                        logger.LogInformation("Gateway invalidated the session (op 9, resumable: {Resumable})", resumable);
+                        return await EndAsync(resumable ? ConnectionEndReason.InvalidSessionResumable : ConnectionEndReason.InvalidSession);
+                    case 0:
+                        Dispatch(payload);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return await EndAsync(ConnectionEndReason.Zombie);
+        }
+        catch (OperationCanceledException)
+        {
+            return await EndAsync(ConnectionEndReason.Stopping);
+        }
+        finally
+        {
+            await _lifetime.CancelAsync();
+            try { await heartbeat; } catch (OperationCanceledException) { }
+        }
+    }
+
+    private void Dispatch(GatewayPayload payload)
+    {
+        if (payload.S is not { } sequence || payload.T is not { } type)
+            return;
+        if (!session.Advance(sequence))
+            return; // already handled before the reconnect: at most once
+        var data = payload.D ?? default;
+        if (type == "READY")
+        {
+            Ready = data.Deserialize(DiscordJson.Default.ReadyData)!;
+            session.Start(Ready.SessionId, new Uri(Ready.ResumeGatewayUrl));
+            _reachedReady = true;
+            logger.LogInformation("Gateway ready as {User} (session started)", Ready.User.Username);
+        }
+        else if (type == "RESUMED")
+        {
+            _reachedReady = true;
+            logger.LogInformation("Gateway session resumed at sequence {Sequence}", sequence);
+        }
+        events.TryWrite(new GatewayDispatch(type, sequence, data.Clone(), time.GetUtcNow()));
+    }
+
+    // Closes with a non-1000 code whenever the session should survive (Gateway §Disconnecting), and 1000 on shutdown.
+    private async Task<ConnectionEnd> EndAsync(ConnectionEndReason reason)
+    {
+        var code = reason switch
+        {
+            ConnectionEndReason.Stopping or ConnectionEndReason.InvalidSession => GatewayCloseCodes.Normal,
+            _ => GatewayCloseCodes.ReconnectKeepSession,
+        };
+        if (reason == ConnectionEndReason.Zombie)
+            logger.LogWarning("Gateway connection is a zombie (no heartbeat ACK); reconnecting");
+        await transport.CloseAsync(code, CancellationToken.None);
+        return new ConnectionEnd(reason, null, _reachedReady);
+    }
+
+    private async Task HeartbeatLoopAsync(TimeSpan interval, CancellationToken cancellationToken)
+    {
+        // The first beat waits interval × jitter in [0, 1) (Gateway §Sending Heartbeats) to spread reconnect storms.
+        await Task.Delay(interval * Random.Shared.NextDouble(), time, cancellationToken);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (!_acknowledged)
+            {
+                _zombie = true;
+                await _lifetime.CancelAsync();
+                return;
+            }
+            _acknowledged = false;
+            await SendHeartbeatAsync(cancellationToken);
+            await Task.Delay(interval, time, cancellationToken);
+        }
+    }
+
+    private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
+        SendAsync(new OutgoingPayload<int?>(1, session.Sequence), DiscordJson.Default.OutgoingPayloadNullableInt32, true, cancellationToken);
+
+    private async Task SendAsync<T>(T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool heartbeat, CancellationToken cancellationToken)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(payload, type);
+        if (bytes.Length > Discord.DiscordLimits.GatewayPayloadBytes)
+            throw new DiscordLimitException("gateway payload", $"at most {Discord.DiscordLimits.GatewayPayloadBytes} bytes, was {bytes.Length}");
+        await sendLimiter.AcquireAsync(heartbeat, cancellationToken);
+        await transport.SendAsync(bytes, cancellationToken);
+    }
+
+    public bool WasZombie => _zombie;
+}
+
+/// <summary>Who we are when identifying (Gateway Events §Identify).</summary>
+internal sealed record GatewayIdentity(string Token, int Intents)
+{
+    public IdentifyData ToIdentify() => new(Token, Intents, new IdentifyProperties("linux", "bondbot", "bondbot"));
+}

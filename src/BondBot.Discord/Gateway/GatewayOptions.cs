@@ -1,0 +1,14 @@
+namespace BondBot.Discord.Gateway;
+
+/// <summary>Timing of the gateway client; tests shorten these.</summary>
+internal sealed record GatewayTiming
+{
+    /// <summary>How long to wait for the socket to open and Hello to arrive.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>First reconnect delay after a failed connection; doubles up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Cap of the reconnect delay.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Minimum time between two Identify calls (max_concurrency 1 per 5 s; Gateway §Max Concurrency).</summary>
+    public TimeSpan IdentifySpacing { get; init; } = TimeSpan.FromSeconds(5);
+}

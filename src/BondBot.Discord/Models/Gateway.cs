@@ -1,0 +1,75 @@
+using System.Text.Json;
+
+namespace BondBot.Discord;
+
+/// <summary>Result of <c>GET /gateway/bot</c> (Gateway §Get Gateway Bot).</summary>
+public sealed record GatewayBotInfo
+{
+    /// <summary>WSS URL to connect to.</summary>
+    public string Url { get; init; } = "";
+    /// <summary>Recommended shard count.</summary>
+    public int Shards { get; init; }
+    /// <summary>Identify budget.</summary>
+    public SessionStartLimit? SessionStartLimit { get; init; }
+}
+
+/// <summary>Identify budget (Gateway §Session Start Limit Object).</summary>
+public sealed record SessionStartLimit
+{
+    /// <summary>Total identifies per window.</summary>
+    public int Total { get; init; }
+    /// <summary>Identifies left.</summary>
+    public int Remaining { get; init; }
+    /// <summary>Milliseconds until the budget resets.</summary>
+    public long ResetAfter { get; init; }
+    /// <summary>Identifies allowed per 5 seconds.</summary>
+    public int MaxConcurrency { get; init; } = 1;
+}
+
+/// <summary>The current application (Application §Application Object), only its id and name.</summary>
+public sealed record Application
+{
+    /// <summary>Application id.</summary>
+    public ulong Id { get; init; }
+    /// <summary>Name.</summary>
+    public string? Name { get; init; }
+}
+
+/// <summary>Gateway envelope (Gateway Events §Payload Structure).</summary>
+internal sealed record GatewayPayload
+{
+    public int Op { get; init; }
+    public JsonElement? D { get; init; }
+    public int? S { get; init; }
+    public string? T { get; init; }
+}
+
+internal sealed record HelloData(int HeartbeatInterval);
+
+internal sealed record ReadyData
+{
+    public int V { get; init; }
+    public User User { get; init; } = new();
+    public string SessionId { get; init; } = "";
+    public string ResumeGatewayUrl { get; init; } = "";
+    public Application Application { get; init; } = new();
+}
+
+internal sealed record IdentifyData(string Token, int Intents, IdentifyProperties Properties);
+
+internal sealed record IdentifyProperties(string Os, string Browser, string Device);
+
+internal sealed record ResumeData(string Token, string SessionId, int? Seq);
+
+internal sealed record OutgoingPayload<T>(int Op, T D);
+
+/// <summary>Guild stub of READY/GUILD_DELETE (Guild §Unavailable Guild Object) and the parts of GUILD_CREATE we read.</summary>
+public sealed record GuildInfo
+{
+    /// <summary>Guild id.</summary>
+    public ulong Id { get; init; }
+    /// <summary>Name (GUILD_CREATE).</summary>
+    public string? Name { get; init; }
+    /// <summary>True during an outage; absent when the bot was removed (GUILD_DELETE).</summary>
+    public bool? Unavailable { get; init; }
+}
