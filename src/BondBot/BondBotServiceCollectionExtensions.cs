@@ -1,5 +1,8 @@
 using BondBot.Discord;
+using BondBot.Features.Delivery;
 using BondBot.Features.Help;
+using BondBot.Features.Pairing;
+using BondBot.Features.Questions;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -27,7 +30,10 @@ public static class BondBotServiceCollectionExtensions
         services.AddDiscordClient();
         services.AddStorage(builder.Configuration);
         services.AddInteractions();
+        services.AddDelivery();
         services.AddHelp();
+        services.AddPairing();
+        services.AddQuestions();
         services.AddHostedService<GatewayWorker>();
         return builder;
     }

@@ -103,7 +103,8 @@ public sealed class DiscordGatewayClient
             case ConnectionEndReason.InvalidSession:
                 _session.Clear();
                 // A short random wait keeps a fleet of clients from re-identifying in step.
-                await Task.Delay(TimeSpan.FromMilliseconds(1000 + Random.Shared.Next(4000)), _time, stopping);
+                var spread = _timing.InvalidSessionDelayMax - _timing.InvalidSessionDelayMin;
+                await Task.Delay(_timing.InvalidSessionDelayMin + spread * Random.Shared.NextDouble(), _time, stopping);
                 return backoff;
             case ConnectionEndReason.ConnectFailed when resumed:
                 // A resume URL that cannot be reached is not tried again (the stale-resume-URL loop).

@@ -11,4 +11,9 @@ internal sealed record GatewayTiming
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Minimum time between two Identify calls (max_concurrency 1 per 5 s; Gateway §Max Concurrency).</summary>
     public TimeSpan IdentifySpacing { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>After op 9 (not resumable), wait a random time in this range before identifying again, so many
+    /// clients invalidated together do not identify in step.</summary>
+    public TimeSpan InvalidSessionDelayMin { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Upper end of the op 9 wait.</summary>
+    public TimeSpan InvalidSessionDelayMax { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -20,6 +20,8 @@ namespace BondBot.Discord.Json;
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(MessagePayload))]
 [JsonSerializable(typeof(Interaction))]
+[JsonSerializable(typeof(InteractionData))]
+[JsonSerializable(typeof(PermissionOverwrite))]
 [JsonSerializable(typeof(ModalPayload))]
 [JsonSerializable(typeof(AutocompletePayload))]
 [JsonSerializable(typeof(ApplicationCommand))]

@@ -25,6 +25,8 @@ public enum DiscordErrorCode
     MissingAccess = 50001,
     /// <summary>Cannot send an empty message.</summary>
     EmptyMessage = 50006,
+    /// <summary>Invalid recipients (e.g. a DM to a user who does not exist).</summary>
+    InvalidRecipients = 50033,
     /// <summary>Cannot send messages to this user (DMs closed, blocked, no shared guild).</summary>
     CannotMessageUser = 50007,
     /// <summary>The bot lacks a permission.</summary>

@@ -18,6 +18,9 @@ public sealed class CommandCatalog
 
     public IReadOnlyList<ApplicationCommand> Definitions => _definitions.Value;
 
+    /// <summary>Whether a command exists, so messages only point people at commands that do.</summary>
+    public bool Has(string name) => Definitions.Any(c => c.Name == name);
+
     private static IReadOnlyList<ApplicationCommand> Read(IServiceScopeFactory scopes)
     {
         using var scope = scopes.CreateScope();

@@ -1,0 +1,40 @@
+using BondBot.Discord;
+using BondBot.Discord.Rest;
+using BondBot.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace BondBot.Features.Delivery;
+
+/// <summary>
+/// Sends a person a DM. Closed DMs (50007) are a normal outcome, not an error: the person is marked unreachable
+/// (so nobody retries every minute) and the caller gets null to choose a fallback.
+/// </summary>
+public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository channels, TimeProvider time, ILogger<DirectMessenger> logger)
+{
+    public async Task<Message?> SendAsync(ulong userId, MessagePayload message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var channelId = await ChannelAsync(userId, cancellationToken);
+            var sent = await rest.CreateMessageAsync(channelId, message, cancellationToken: cancellationToken);
+            await channels.MarkReachableAsync(userId, cancellationToken);
+            return sent;
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCode.CannotMessageUser or DiscordErrorCode.InvalidRecipients)
+        {
+            logger.LogInformation("DMs of user {UserId} are closed; marked unreachable", userId);
+            await channels.MarkUnreachableAsync(userId, time.GetInstant(), cancellationToken);
+            return null;
+        }
+    }
+
+    /// <summary>The cached DM channel, opened once (User §Create DM returns the existing one anyway).</summary>
+    public async Task<ulong> ChannelAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        if (await channels.GetChannelAsync(userId, cancellationToken) is { } cached)
+            return cached;
+        var channel = await rest.CreateDmAsync(userId, cancellationToken);
+        await channels.SetChannelAsync(userId, channel.Id, time.GetInstant(), cancellationToken);
+        return channel.Id;
+    }
+}

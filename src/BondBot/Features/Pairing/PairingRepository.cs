@@ -1,0 +1,130 @@
+using BondBot.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BondBot.Features.Pairing;
+
+/// <summary>Pairs, their members and invites. One active pair per person is enforced by a unique index, so two
+/// accepts that race cannot both succeed.</summary>
+public sealed class PairingRepository(SqliteConnectionFactory connections)
+{
+    private const string PairColumns = "p.pair_id AS PairId, p.user_a AS UserA, p.user_b AS UserB, p.guild_id AS GuildId, p.created_at AS CreatedAt";
+    private const string InviteColumns = "invite_id AS InviteId, inviter_id AS InviterId, invitee_id AS InviteeId, guild_id AS GuildId, channel_id AS ChannelId, status AS Status, created_at AS CreatedAt, expires_at AS ExpiresAt";
+
+    public async Task<Pair?> GetActivePairAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await GetActivePairAsync(connection, null, userId);
+    }
+
+    public async Task<Pair?> GetPairAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Pair>($"SELECT {PairColumns} FROM pairs p WHERE p.pair_id = @pairId AND p.ended_at IS NULL", new { pairId });
+    }
+
+    public async Task<Invite?> GetInviteAsync(long inviteId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId });
+    }
+
+    /// <summary>Stores a pending invite, replacing the inviter's earlier pending one; returns it and whether one was replaced.</summary>
+    public async Task<(Invite Invite, bool Replaced)> CreateInviteAsync(ulong inviterId, ulong inviteeId, ulong? guildId, ulong? channelId,
+        Instant now, Instant expiresAt, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await EnsureUsersAsync(connection, transaction, now, inviterId, inviteeId);
+        var replaced = await connection.ExecuteAsync(
+            "UPDATE pair_invites SET status = 'replaced', answered_at = @now WHERE inviter_id = @inviterId AND status = 'pending'",
+            new { inviterId, now }, transaction);
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO pair_invites (inviter_id, invitee_id, guild_id, channel_id, status, created_at, expires_at)
+            VALUES (@inviterId, @inviteeId, @guildId, @channelId, 'pending', @now, @expiresAt)
+            RETURNING invite_id
+            """, new { inviterId, inviteeId, guildId, channelId, now, expiresAt }, transaction);
+        transaction.Commit();
+        return (new Invite(id, inviterId, inviteeId, guildId, channelId, "pending", now, expiresAt), replaced > 0);
+    }
+
+    /// <summary>Accepts a pending invite and links the pair in one transaction; re-checks everything inside it.</summary>
+    public async Task<AcceptResult> AcceptAsync(long inviteId, ulong userId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var invite = await connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId }, transaction);
+        var refusal = Check(invite, userId, now);
+        if (refusal is not null)
+            return new AcceptResult(refusal.Value, Invite: invite);
+        if (await GetActivePairAsync(connection, transaction, userId) is not null)
+            return new AcceptResult(AcceptOutcome.YouArePaired, Invite: invite);
+        if (await GetActivePairAsync(connection, transaction, invite!.InviterId) is not null)
+            return new AcceptResult(AcceptOutcome.InviterIsPaired, Invite: invite);
+
+        var pairId = await connection.ExecuteScalarAsync<long>(
+            "INSERT INTO pairs (user_a, user_b, guild_id, created_at) VALUES (@InviterId, @InviteeId, @GuildId, @now) RETURNING pair_id",
+            new { invite.InviterId, invite.InviteeId, invite.GuildId, now }, transaction);
+        await connection.ExecuteAsync(
+            "INSERT INTO pair_members (pair_id, user_id) VALUES (@pairId, @InviterId), (@pairId, @InviteeId)",
+            new { pairId, invite.InviterId, invite.InviteeId }, transaction);
+        await connection.ExecuteAsync("UPDATE pair_invites SET status = 'accepted', answered_at = @now WHERE invite_id = @inviteId", new { inviteId, now }, transaction);
+        // Other invites to or from either person can no longer be accepted.
+        await connection.ExecuteAsync("""
+            UPDATE pair_invites SET status = 'cancelled', answered_at = @now
+            WHERE status = 'pending' AND (inviter_id IN (@InviterId, @InviteeId) OR invitee_id IN (@InviterId, @InviteeId))
+            """, new { now, invite.InviterId, invite.InviteeId }, transaction);
+        transaction.Commit();
+        return new AcceptResult(AcceptOutcome.Paired, new Pair(pairId, invite.InviterId, invite.InviteeId, invite.GuildId, now), invite);
+    }
+
+    public async Task<DeclineResult> DeclineAsync(long inviteId, ulong userId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var invite = await connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId }, transaction);
+        var refusal = Check(invite, userId, now);
+        if (refusal is not null)
+            return new DeclineResult(refusal.Value switch
+            {
+                AcceptOutcome.NotFound => DeclineOutcome.NotFound,
+                AcceptOutcome.NotYours => DeclineOutcome.NotYours,
+                AcceptOutcome.Expired => DeclineOutcome.Expired,
+                _ => DeclineOutcome.AlreadyAnswered,
+            }, invite);
+        await connection.ExecuteAsync("UPDATE pair_invites SET status = 'declined', answered_at = @now WHERE invite_id = @inviteId", new { inviteId, now }, transaction);
+        transaction.Commit();
+        return new DeclineResult(DeclineOutcome.Declined, invite);
+    }
+
+    /// <summary>Ends the pair for both; the history stays. Returns false when it was not active.</summary>
+    public async Task<bool> EndPairAsync(long pairId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var ended = await connection.ExecuteAsync("UPDATE pairs SET ended_at = @now WHERE pair_id = @pairId AND ended_at IS NULL", new { pairId, now }, transaction);
+        await connection.ExecuteAsync("UPDATE pair_members SET active = 0 WHERE pair_id = @pairId", new { pairId }, transaction);
+        transaction.Commit();
+        return ended > 0;
+    }
+
+    private static AcceptOutcome? Check(Invite? invite, ulong userId, Instant now) => invite switch
+    {
+        null => AcceptOutcome.NotFound,
+        _ when invite.InviteeId != userId => AcceptOutcome.NotYours,
+        _ when invite.State != InviteStatus.Pending => invite.State == InviteStatus.Expired ? AcceptOutcome.Expired : AcceptOutcome.AlreadyAnswered,
+        _ when invite.ExpiresAt <= now => AcceptOutcome.Expired,
+        _ => null,
+    };
+
+    private static Task<Pair?> GetActivePairAsync(SqliteConnection connection, SqliteTransaction? transaction, ulong userId) =>
+        connection.QuerySingleOrDefaultAsync<Pair>($"""
+            SELECT {PairColumns} FROM pair_members m JOIN pairs p ON p.pair_id = m.pair_id
+            WHERE m.user_id = @userId AND m.active = 1 AND p.ended_at IS NULL
+            """, new { userId }, transaction);
+
+    private static Task EnsureUsersAsync(SqliteConnection connection, SqliteTransaction transaction, Instant now, params ulong[] userIds) =>
+        connection.ExecuteAsync("INSERT INTO users (user_id, created_at) VALUES (@id, @now) ON CONFLICT (user_id) DO NOTHING",
+            userIds.Select(id => new { id, now }), transaction);
+}

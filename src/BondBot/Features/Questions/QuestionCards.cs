@@ -1,0 +1,92 @@
+using BondBot.Discord;
+using BondBot.Features.Pairing;
+using BondBot.Interactions;
+
+namespace BondBot.Features.Questions;
+
+/// <summary>How questions and reveals look. A card shows only who has answered, never what.</summary>
+public static class QuestionCards
+{
+    public const string AnswerPrefix = "q.answer";
+    public const string NewPrefix = "q.new";
+    public const string SubmitPrefix = "q.submit";
+    public const string AnswerField = "answer";
+    private const int Teal = 0x1ABC9C;
+
+    public static MessagePayload Card(Round round, Pair pair, IReadOnlyCollection<ulong> answered)
+    {
+        var category = QuestionCategory.Find(round.Category);
+        var status = string.Join("  ·  ", new[] { pair.UserA, pair.UserB }.Select(u => answered.Contains(u) ? $"✅ <@{u}> answered" : $"⏳ waiting for <@{u}>"));
+        var open = round.IsOpen;
+        return new MessagePayload
+        {
+            Embeds =
+            [
+                new Embed
+                {
+                    Title = open ? "💬 A question for the two of you" : round.Status == "revealed" ? "🔓 Answered together" : "💬 Replaced question",
+                    Description = round.QuestionText,
+                    Color = Teal,
+                    Fields =
+                    [
+                        new EmbedField("For", $"<@{pair.UserA}> & <@{pair.UserB}>", Inline: true),
+                        new EmbedField("Category", category is null ? round.Category : $"{category.Emoji} {category.Name}", Inline: true),
+                        new EmbedField("Depth", QuestionCategory.DepthName(round.Depth), Inline: true),
+                        new EmbedField("Status", open ? status + "\nAnswers stay hidden until you've both answered." : status),
+                    ],
+                },
+            ],
+            Components = open
+                ?
+                [
+                    Component.Row(
+                        Component.Button(CustomId.Create(AnswerPrefix, round.RoundId), "Answer", ButtonStyle.Primary),
+                        Component.Button(CustomId.Create(NewPrefix, round.RoundId), "New question")),
+                ]
+                : [],
+        };
+    }
+
+    public static MessagePayload Reveal(Round round, IReadOnlyList<Answer> answers) => new()
+    {
+        Embeds =
+        [
+            new Embed
+            {
+                Title = "🔓 You both answered",
+                Description = DiscordLimits.Truncate(
+                    $"**{round.QuestionText}**\n\n" + string.Join("\n\n", answers.Select(a => $"<@{a.UserId}>:\n{Quote(a.Text)}")),
+                    DiscordLimits.EmbedDescription),
+                Color = Teal,
+                Footer = new EmbedFooter("Take a moment to tell each other what stood out to you."),
+            },
+        ],
+    };
+
+    public static ModalPayload AnswerModal(Round round, ulong partnerId, string? existing) => new(
+        CustomId.Create(SubmitPrefix, round.RoundId),
+        existing is null ? "Your answer" : "Edit your answer",
+        [
+            Component.LabeledTextInput(AnswerField, "Your answer", TextInputStyle.Paragraph, QuestionService.MaxAnswerLength,
+                placeholder: "Take your time — a few honest sentences are plenty.",
+                value: existing,
+                description: DiscordLimits.Truncate($"Hidden until your partner answers too. {round.QuestionText}", DiscordLimits.LabelDescription)),
+        ]);
+
+    public static MessagePayload Reflection(DeckQuestion question) => new()
+    {
+        Embeds =
+        [
+            new Embed
+            {
+                Title = "💭 A question to reflect on",
+                Description = question.Text,
+                Color = Teal,
+                Footer = new EmbedFooter("Answer it with your partner: pair up with /pair partner:@them and BondBot keeps both answers hidden until you've both answered."),
+            },
+        ],
+    };
+
+    // Block quotes keep each answer visually apart; every line is quoted so a newline cannot escape the quote.
+    private static string Quote(string text) => string.Join('\n', text.Split('\n').Select(l => "> " + l));
+}

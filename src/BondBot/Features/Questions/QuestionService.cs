@@ -1,0 +1,66 @@
+using BondBot.Features.Pairing;
+using BondBot.Storage;
+
+namespace BondBot.Features.Questions;
+
+/// <summary>The question rules: what a pair is asked next, and answers locked until both partners answered.</summary>
+public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, CustomQuestionRepository custom, PairingRepository pairs, TimeProvider time)
+{
+    public const int MaxAnswerLength = 1500;
+
+    public enum OpenOutcome { Opened, AlreadyOpen, NothingMatches, CannotReplace }
+
+    public sealed record OpenResult(OpenOutcome Outcome, Round? Round);
+
+    /// <summary>Opens the pair's next round, or returns the round already open. With <paramref name="replacing"/>,
+    /// swaps that unanswered round for a new question.</summary>
+    public async Task<OpenResult> OpenAsync(Pair pair, ulong? guildId, string? category, int? depth, long? replacing = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (replacing is null && await rounds.GetOpenAsync(pair.PairId, cancellationToken) is { } open)
+            return new OpenResult(OpenOutcome.AlreadyOpen, open);
+
+        var candidates = await CandidatesAsync(guildId, cancellationToken);
+        var history = await rounds.GetHistoryAsync(pair.PairId, cancellationToken);
+        if (replacing is { } old && await rounds.GetAsync(old, cancellationToken) is { } current)
+            candidates = candidates.Where(q => q.Key != current.QuestionKey).ToList();
+        var question = QuestionPicker.Pick(candidates, history, category, depth, Random.Shared);
+        if (question is null)
+            return new OpenResult(OpenOutcome.NothingMatches, null);
+
+        var round = await rounds.OpenAsync(pair.PairId, question, time.GetInstant(), replacing, cancellationToken);
+        if (round is not null)
+            return new OpenResult(OpenOutcome.Opened, round);
+        // Someone answered the old round, or another request opened one first.
+        return replacing is null && await rounds.GetOpenAsync(pair.PairId, cancellationToken) is { } raced
+            ? new OpenResult(OpenOutcome.AlreadyOpen, raced)
+            : new OpenResult(OpenOutcome.CannotReplace, null);
+    }
+
+    /// <summary>A question to reflect on alone, for people not paired yet: light and never stored.</summary>
+    public DeckQuestion ReflectionQuestion() =>
+        deck.Questions.Where(q => q.Depth == 1).ElementAt(Random.Shared.Next(deck.Questions.Count(q => q.Depth == 1)));
+
+    public async Task<SaveAnswerResult> SubmitAsync(long roundId, ulong userId, string text, CancellationToken cancellationToken = default)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.Length == 0) return new SaveAnswerResult(SaveAnswerOutcome.Empty);
+        if (trimmed.Length > MaxAnswerLength) return new SaveAnswerResult(SaveAnswerOutcome.TooLong);
+        var round = await rounds.GetAsync(roundId, cancellationToken);
+        if (round is null || !await IsMemberAsync(round, userId, cancellationToken))
+            return new SaveAnswerResult(SaveAnswerOutcome.NotInPair, round);
+        return await rounds.SaveAnswerAsync(roundId, userId, trimmed, time.GetInstant(), cancellationToken);
+    }
+
+    /// <summary>Whether <paramref name="userId"/> belongs to the active pair the round was opened for.</summary>
+    public async Task<bool> IsMemberAsync(Round round, ulong userId, CancellationToken cancellationToken = default) =>
+        await pairs.GetActivePairAsync(userId, cancellationToken) is { } pair && pair.PairId == round.PairId;
+
+    private async Task<List<DeckQuestion>> CandidatesAsync(ulong? guildId, CancellationToken cancellationToken)
+    {
+        var all = deck.Questions.ToList();
+        if (guildId is { } guild)
+            all.AddRange((await custom.ListAsync(guild, cancellationToken)).Select(c => c.ToDeckQuestion()));
+        return all;
+    }
+}

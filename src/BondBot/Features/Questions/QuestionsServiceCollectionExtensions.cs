@@ -1,0 +1,23 @@
+using BondBot.Interactions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BondBot.Features.Questions;
+
+public static class QuestionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddQuestions(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => QuestionDeck.LoadEmbedded());
+        services.AddSingleton<RoundRepository>();
+        services.AddSingleton<RoundCardRepository>();
+        services.AddSingleton<CustomQuestionRepository>();
+        services.AddSingleton<QuestionService>();
+        services.AddSingleton<RoundPublisher>();
+        services.AddScoped<ISlashCommand, QuestionCommand>();
+        services.AddScoped<ISlashCommand, DeckCommand>();
+        services.AddScoped<IComponentHandler, AnswerButtonHandler>();
+        services.AddScoped<IComponentHandler, NewQuestionHandler>();
+        services.AddScoped<IComponentHandler, SubmitAnswerHandler>();
+        return services;
+    }
+}

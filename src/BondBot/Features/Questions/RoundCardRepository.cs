@@ -1,0 +1,22 @@
+using BondBot.Storage;
+using Dapper;
+
+namespace BondBot.Features.Questions;
+
+/// <summary>Where each round's question card was posted, so every copy's status can be refreshed.</summary>
+public sealed class RoundCardRepository(SqliteConnectionFactory connections)
+{
+    public async Task AddAsync(long roundId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "INSERT INTO round_cards (round_id, channel_id, message_id) VALUES (@roundId, @channelId, @messageId) ON CONFLICT DO NOTHING",
+            new { roundId, channelId, messageId });
+    }
+
+    public async Task<IReadOnlyList<(ulong ChannelId, ulong MessageId)>> ListAsync(long roundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<(ulong, ulong)>("SELECT channel_id, message_id FROM round_cards WHERE round_id = @roundId", new { roundId })).ToList();
+    }
+}

@@ -1,0 +1,81 @@
+using BondBot.Discord;
+using BondBot.Discord.Rest;
+using BondBot.Features.Delivery;
+using BondBot.Features.Pairing;
+using Microsoft.Extensions.Logging;
+
+namespace BondBot.Features.Questions;
+
+/// <summary>Posts question cards, keeps every copy's status current, and delivers reveals privately to both partners.</summary>
+public sealed class RoundPublisher(
+    DiscordRestClient rest,
+    DirectMessenger dms,
+    RoundRepository rounds,
+    RoundCardRepository cards,
+    ILogger<RoundPublisher> logger)
+{
+    /// <summary>Posts the card in a channel; false when the bot may not post there.</summary>
+    public async Task<bool> PostAsync(Round round, Pair pair, ulong channelId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var message = await rest.CreateMessageAsync(channelId, await CardAsync(round, pair, cancellationToken), cancellationToken: cancellationToken);
+            await cards.AddAsync(round.RoundId, channelId, message.Id, cancellationToken);
+            return true;
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCode.MissingPermissions or DiscordErrorCode.MissingAccess or DiscordErrorCode.UnknownChannel)
+        {
+            logger.LogInformation("Cannot post a question card in channel {ChannelId} ({Code})", channelId, e.Code);
+            return false;
+        }
+    }
+
+    /// <summary>DMs the card to one partner; false when their DMs are closed.</summary>
+    public async Task<bool> SendToAsync(ulong userId, Round round, Pair pair, CancellationToken cancellationToken)
+    {
+        var message = await dms.SendAsync(userId, await CardAsync(round, pair, cancellationToken), cancellationToken);
+        if (message is null)
+            return false;
+        await cards.AddAsync(round.RoundId, message.ChannelId, message.Id, cancellationToken);
+        return true;
+    }
+
+    public async Task RecordAsync(long roundId, ulong channelId, ulong messageId, CancellationToken cancellationToken) =>
+        await cards.AddAsync(roundId, channelId, messageId, cancellationToken);
+
+    public async Task<MessagePayload> CardAsync(Round round, Pair pair, CancellationToken cancellationToken) =>
+        QuestionCards.Card(round, pair, await rounds.GetAnsweredUsersAsync(round.RoundId, cancellationToken));
+
+    /// <summary>Refreshes every posted copy of the round's card; a copy that cannot be edited any more is skipped.</summary>
+    public async Task RefreshAsync(long roundId, Pair pair, ulong? exceptMessageId, CancellationToken cancellationToken)
+    {
+        var round = await rounds.GetAsync(roundId, cancellationToken);
+        if (round is null) return;
+        var card = await CardAsync(round, pair, cancellationToken);
+        foreach (var (channelId, messageId) in await cards.ListAsync(roundId, cancellationToken))
+        {
+            if (messageId == exceptMessageId) continue;
+            try
+            {
+                await rest.EditMessageAsync(channelId, messageId, card, cancellationToken);
+            }
+            catch (DiscordApiException e)
+            {
+                logger.LogInformation("Question card {MessageId} could not be refreshed ({Code})", messageId, e.Code);
+            }
+        }
+    }
+
+    /// <summary>Sends both answers to each partner privately. Returns the partners whose DMs were closed.</summary>
+    public async Task<IReadOnlyList<ulong>> RevealAsync(Round round, IReadOnlyList<Answer> answers, Pair pair, CancellationToken cancellationToken)
+    {
+        var unreachable = new List<ulong>();
+        var reveal = QuestionCards.Reveal(round, answers);
+        foreach (var userId in new[] { pair.UserA, pair.UserB })
+        {
+            if (await dms.SendAsync(userId, reveal, cancellationToken) is null)
+                unreachable.Add(userId);
+        }
+        return unreachable;
+    }
+}

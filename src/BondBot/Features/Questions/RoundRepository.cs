@@ -1,0 +1,117 @@
+using BondBot.Storage;
+using Dapper;
+using NodaTime;
+
+namespace BondBot.Features.Questions;
+
+/// <summary>Rounds and their answers. The reveal happens inside the transaction that stores the second answer,
+/// so two answers arriving together reveal exactly once.</summary>
+public sealed class RoundRepository(SqliteConnectionFactory connections)
+{
+    private const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId";
+
+    public async Task<Round?> GetAsync(long roundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Round>($"SELECT {Columns} FROM rounds WHERE round_id = @roundId", new { roundId });
+    }
+
+    public async Task<Round?> GetOpenAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Round>($"SELECT {Columns} FROM rounds WHERE pair_id = @pairId AND status = 'open'", new { pairId });
+    }
+
+    public async Task<QuestionPicker.History> GetHistoryAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var asked = (await connection.QueryAsync<(string Key, long LastRound)>(
+            "SELECT question_key, MAX(round_id) FROM rounds WHERE pair_id = @pairId GROUP BY question_key", new { pairId }))
+            .ToDictionary(r => r.Key, r => r.LastRound, StringComparer.Ordinal);
+        var revealed = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM rounds WHERE pair_id = @pairId AND status = 'revealed'", new { pairId });
+        var recent = (await connection.QueryAsync<string>(
+            "SELECT category FROM rounds WHERE pair_id = @pairId ORDER BY round_id DESC LIMIT 3", new { pairId })).ToList();
+        return new QuestionPicker.History(asked, revealed, recent);
+    }
+
+    /// <summary>Opens a round. When <paramref name="replacing"/> is given, that round must still be open and
+    /// unanswered; it is marked replaced in the same transaction. Returns null when that no longer holds.</summary>
+    public async Task<Round?> OpenAsync(long pairId, DeckQuestion question, Instant now, long? replacing, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        if (replacing is { } old)
+        {
+            var replaced = await connection.ExecuteAsync("""
+                UPDATE rounds SET status = 'replaced'
+                WHERE round_id = @old AND pair_id = @pairId AND status = 'open'
+                  AND NOT EXISTS (SELECT 1 FROM answers WHERE round_id = @old)
+                """, new { old, pairId }, transaction);
+            if (replaced == 0)
+                return null;
+        }
+        else if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM rounds WHERE pair_id = @pairId AND status = 'open'", new { pairId }, transaction) > 0)
+        {
+            return null;
+        }
+        var id = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO rounds (pair_id, question_key, question_text, category, depth, status, opened_at)
+            VALUES (@pairId, @Key, @Text, @Category, @Depth, 'open', @now) RETURNING round_id
+            """, new { pairId, question.Key, question.Text, question.Category, question.Depth, now }, transaction);
+        transaction.Commit();
+        return new Round(id, pairId, question.Key, question.Text, question.Category, question.Depth, "open", now, null, null);
+    }
+
+    public async Task SetMessageAsync(long roundId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE rounds SET channel_id = @channelId, message_id = @messageId WHERE round_id = @roundId", new { roundId, channelId, messageId });
+    }
+
+    public async Task<IReadOnlyList<ulong>> GetAnsweredUsersAsync(long roundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<ulong>("SELECT user_id FROM answers WHERE round_id = @roundId", new { roundId })).ToList();
+    }
+
+    /// <summary>The caller's own answer, for editing before the reveal.</summary>
+    public async Task<string?> GetOwnAnswerAsync(long roundId, ulong userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<string>("SELECT text FROM answers WHERE round_id = @roundId AND user_id = @userId", new { roundId, userId });
+    }
+
+    public async Task<IReadOnlyList<Answer>> GetRevealedAnswersAsync(long roundId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Answer>("""
+            SELECT a.user_id AS UserId, a.text AS Text FROM answers a JOIN rounds r ON r.round_id = a.round_id
+            WHERE a.round_id = @roundId AND r.status = 'revealed' ORDER BY a.answered_at
+            """, new { roundId })).ToList();
+    }
+
+    /// <summary>Stores or updates an answer while the round is open, and reveals when it is the second one.</summary>
+    public async Task<SaveAnswerResult> SaveAnswerAsync(long roundId, ulong userId, string text, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var round = await connection.QuerySingleOrDefaultAsync<Round>($"SELECT {Columns} FROM rounds WHERE round_id = @roundId", new { roundId }, transaction);
+        if (round is not { IsOpen: true })
+            return new SaveAnswerResult(SaveAnswerOutcome.RoundClosed, round);
+        var existed = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM answers WHERE round_id = @roundId AND user_id = @userId", new { roundId, userId }, transaction) > 0;
+        await connection.ExecuteAsync("""
+            INSERT INTO answers (round_id, user_id, text, answered_at, updated_at) VALUES (@roundId, @userId, @text, @now, @now)
+            ON CONFLICT (round_id, user_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at
+            """, new { roundId, userId, text, now }, transaction);
+        var answers = (await connection.QueryAsync<Answer>(
+            "SELECT user_id AS UserId, text AS Text FROM answers WHERE round_id = @roundId ORDER BY answered_at", new { roundId }, transaction)).ToList();
+        if (answers.Count < 2)
+        {
+            transaction.Commit();
+            return new SaveAnswerResult(existed ? SaveAnswerOutcome.Updated : SaveAnswerOutcome.Saved, round);
+        }
+        await connection.ExecuteAsync("UPDATE rounds SET status = 'revealed', revealed_at = @now WHERE round_id = @roundId", new { roundId, now }, transaction);
+        transaction.Commit();
+        return new SaveAnswerResult(SaveAnswerOutcome.Revealed, round with { Status = "revealed" }, answers);
+    }
+}

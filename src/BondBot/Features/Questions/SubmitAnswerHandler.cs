@@ -1,0 +1,62 @@
+using BondBot.Discord;
+using BondBot.Discord.Interactions;
+using BondBot.Features.Pairing;
+using BondBot.Interactions;
+
+namespace BondBot.Features.Questions;
+
+/// <summary>The answer modal's submit: stores the answer, updates the cards' status, and reveals both answers
+/// together when this was the second one. Nothing the person wrote is lost, even when it cannot be saved.</summary>
+public sealed class SubmitAnswerHandler(QuestionService questions, PairingRepository pairs, RoundPublisher publisher) : IComponentHandler
+{
+    public string Prefix => QuestionCards.SubmitPrefix;
+
+    public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
+    {
+        var text = context.Data.ModalFields().GetValueOrDefault(QuestionCards.AnswerField) ?? "";
+        if (customId.LongAt(0) is not { } roundId)
+        {
+            await context.ReplyPrivatelyAsync(Unsaved("That answer form doesn't look right.", text), cancellationToken);
+            return;
+        }
+        var result = await questions.SubmitAsync(roundId, context.UserId, text, cancellationToken);
+        var pair = result.Round is { } r ? await pairs.GetPairAsync(r.PairId, cancellationToken) : null;
+        switch (result.Outcome)
+        {
+            case SaveAnswerOutcome.Empty:
+                await context.ReplyPrivatelyAsync("Your answer was empty, so nothing was saved.", cancellationToken);
+                return;
+            case SaveAnswerOutcome.TooLong:
+                await context.ReplyPrivatelyAsync(Unsaved($"Answers can be up to {QuestionService.MaxAnswerLength} characters.", text), cancellationToken);
+                return;
+            case SaveAnswerOutcome.NotInPair:
+                await context.ReplyPrivatelyAsync(RoundButtonHandler.NotForYou(pair), cancellationToken);
+                return;
+            case SaveAnswerOutcome.RoundClosed:
+                await context.ReplyPrivatelyAsync(Unsaved("This question was already revealed or swapped for another one, so your answer wasn't saved.", text), cancellationToken);
+                return;
+        }
+
+        var round = result.Round!;
+        var partnerId = pair!.PartnerOf(context.UserId);
+        if (result.Outcome == SaveAnswerOutcome.Revealed)
+        {
+            await context.ReplyPrivatelyAsync(QuestionCards.Reveal(round, result.Answers!) with
+            {
+                Content = $"You've both answered — here are your answers together. I've sent them to you and {PairingMessages.Mention(partnerId)} privately too.",
+            }, cancellationToken);
+            await publisher.RefreshAsync(round.RoundId, pair, null, cancellationToken);
+            await publisher.RevealAsync(round, result.Answers!, pair, cancellationToken);
+            return;
+        }
+        var verb = result.Outcome == SaveAnswerOutcome.Updated ? "Updated" : "Saved";
+        await context.ReplyPrivatelyAsync(
+            $"{verb} ✅ Your answer stays hidden until {PairingMessages.Mention(partnerId)} answers too. You can change it until then with the **Answer** button.",
+            cancellationToken);
+        await publisher.RefreshAsync(round.RoundId, pair, null, cancellationToken);
+    }
+
+    // Gives the text back so nothing typed is lost; code blocks keep its formatting and stop mentions rendering.
+    private static string Unsaved(string reason, string text) =>
+        DiscordLimits.Truncate($"{reason} Here's what you wrote, so it isn't lost:\n```\n{text.Replace("```", "'''", StringComparison.Ordinal)}\n```", DiscordLimits.Content);
+}

@@ -1,0 +1,134 @@
+using BondBot.Discord.RateLimiting;
+using BondBot.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BondBot.Discord.Tests.RateLimiting;
+
+public sealed class RestRateLimiterTests
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
+    private readonly ManualTimeProvider _time = new();
+    private readonly RestRateLimiter _limiter;
+
+    public RestRateLimiterTests()
+    {
+        _limiter = new RestRateLimiter(_time, new GlobalRateLimiter(_time, 50, TimeSpan.Zero), NullLogger.Instance);
+    }
+
+    private static RateLimitHeaders Headers(string bucket, int limit, int remaining, double resetAfter) =>
+        new(bucket, limit, remaining, TimeSpan.FromSeconds(resetAfter), null, false, "user");
+
+    [Fact]
+    public async Task An_exhausted_bucket_waits_until_its_reset_plus_offset()
+    {
+        var route = Routes.CreateMessage(1);
+        (await _limiter.AcquireAsync(route, default)).Complete(200, Headers("msg", 5, 0, 1.0));
+
+        var next = _limiter.AcquireAsync(route, default).AsTask();
+        Assert.False(next.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        await Task.Delay(20);
+        Assert.False(next.IsCompleted);            // the 50 ms safety offset has not passed
+        _time.Advance(TimeSpan.FromMilliseconds(60));
+        (await next.WaitAsync(Soon)).Complete(200, Headers("msg", 5, 4, 5));
+    }
+
+    [Fact]
+    public async Task The_same_bucket_hash_is_partitioned_by_major_parameter()
+    {
+        (await _limiter.AcquireAsync(Routes.CreateMessage(1), default)).Complete(200, Headers("msg", 5, 0, 5));
+
+        var otherChannel = _limiter.AcquireAsync(Routes.CreateMessage(2), default).AsTask();
+        var sameChannel = _limiter.AcquireAsync(Routes.CreateMessage(1), default).AsTask();
+
+        (await otherChannel.WaitAsync(Soon)).Complete(200, Headers("msg", 5, 4, 5));
+        await Task.Delay(20);
+        Assert.False(sameChannel.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(6));
+        (await sameChannel.WaitAsync(Soon)).Complete(200, Headers("msg", 5, 4, 5));
+    }
+
+    [Fact]
+    public async Task Routes_that_report_the_same_hash_share_one_limit()
+    {
+        (await _limiter.AcquireAsync(Routes.EditMessage(1, 10), default)).Complete(200, Headers("shared", 2, 0, 3));
+
+        // A different route on the same channel reporting the same hash: learned after its first response.
+        (await _limiter.AcquireAsync(Routes.CreateMessage(1), default)).Complete(200, Headers("shared", 2, 0, 3));
+        var edit = _limiter.AcquireAsync(Routes.EditMessage(1, 11), default).AsTask();
+        var create = _limiter.AcquireAsync(Routes.CreateMessage(1), default).AsTask();
+        await Task.Delay(20);
+        Assert.False(edit.IsCompleted);
+        Assert.False(create.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(4));
+        (await edit.WaitAsync(Soon)).Complete(200, Headers("shared", 2, 1, 3));
+        (await create.WaitAsync(Soon)).Complete(200, Headers("shared", 2, 0, 3));
+    }
+
+    [Fact]
+    public async Task A_request_in_flight_on_one_bucket_never_blocks_another_bucket()
+    {
+        var slow = await _limiter.AcquireAsync(Routes.CreateMessage(1), default); // not completed: in flight
+
+        var other = await _limiter.AcquireAsync(Routes.CreateMessage(2), default).AsTask().WaitAsync(Soon);
+        var sameBucket = _limiter.AcquireAsync(Routes.CreateMessage(1), default).AsTask();
+        await Task.Delay(20);
+
+        Assert.False(sameBucket.IsCompleted); // one in flight per bucket
+        other.Complete(200, Headers("msg", 5, 4, 5));
+        slow.Complete(200, Headers("msg", 5, 3, 5));
+        (await sameBucket.WaitAsync(Soon)).Complete(200, Headers("msg", 5, 2, 5));
+    }
+
+    [Fact]
+    public async Task A_429_with_user_scope_holds_the_bucket_for_retry_after()
+    {
+        var route = Routes.CreateGuildChannel(9);
+        (await _limiter.AcquireAsync(route, default)).Complete(429, new RateLimitHeaders("g", 5, 0, null, TimeSpan.FromSeconds(2), false, "user"));
+
+        var retry = _limiter.AcquireAsync(route, default).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(20);
+        Assert.False(retry.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(60));
+        (await retry.WaitAsync(Soon)).Complete(200, Headers("g", 5, 4, 5));
+    }
+
+    [Fact]
+    public async Task A_global_429_pauses_every_route_except_interaction_responses()
+    {
+        (await _limiter.AcquireAsync(Routes.CreateMessage(1), default)).Complete(429, new RateLimitHeaders(null, null, null, null, TimeSpan.FromSeconds(3), true, "global"));
+
+        var otherRoute = _limiter.AcquireAsync(Routes.CreateDm(), default).AsTask();
+        var callback = await _limiter.AcquireAsync(Routes.InteractionCallback(5, "token"), default).AsTask().WaitAsync(Soon);
+        callback.Complete(204, RateLimitHeaders.None);
+        await Task.Delay(20);
+        Assert.False(otherRoute.IsCompleted);
+
+        _time.Advance(TimeSpan.FromSeconds(3.1));
+        (await otherRoute.WaitAsync(Soon)).Complete(200, RateLimitHeaders.None);
+    }
+
+    [Fact]
+    public async Task The_global_window_allows_the_limit_per_second_and_no_more()
+    {
+        var global = new GlobalRateLimiter(_time, 50, TimeSpan.FromMilliseconds(25));
+        for (var i = 0; i < 50; i++)
+            await global.AcquireAsync(default).AsTask().WaitAsync(Soon);
+
+        var fiftyFirst = global.AcquireAsync(default).AsTask();
+        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        await Task.Delay(20);
+        Assert.False(fiftyFirst.IsCompleted);
+        _time.Advance(TimeSpan.FromMilliseconds(25));
+        await fiftyFirst.WaitAsync(Soon);
+    }
+
+    [Fact]
+    public async Task Missing_headers_keep_one_request_in_flight_without_waiting()
+    {
+        var route = Routes.GatewayBot();
+        (await _limiter.AcquireAsync(route, default)).Complete(200, RateLimitHeaders.None);
+        (await _limiter.AcquireAsync(route, default).AsTask().WaitAsync(Soon)).Complete(200, RateLimitHeaders.None);
+    }
+}

@@ -1,0 +1,148 @@
+using BondBot.Features.Pairing;
+using BondBot.Features.Questions;
+using BondBot.Testing;
+using BondBot.Tests.Support;
+
+namespace BondBot.Tests.Features;
+
+public sealed class QuestionServiceTests : IAsyncLifetime
+{
+    private readonly TempDatabase _db = new();
+    private readonly ManualTimeProvider _time = new();
+    private static readonly QuestionDeck Deck = new(Enumerable.Range(0, 6).Select(i => new DeckQuestion($"fun-1-{i}", "fun", 1, $"Question {i}?")));
+    private PairingService _pairing = null!;
+    private QuestionService _questions = null!;
+    private RoundRepository _rounds = null!;
+    private CustomQuestionRepository _custom = null!;
+    private Pair _pair = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _db.MigratedAsync();
+        var pairs = new PairingRepository(_db.Connections);
+        _pairing = new PairingService(pairs, _time);
+        _rounds = new RoundRepository(_db.Connections);
+        _custom = new CustomQuestionRepository(_db.Connections);
+        _questions = new QuestionService(Deck, _rounds, _custom, pairs, _time);
+        var invite = await _pairing.InviteAsync(1, 2, false, null, null);
+        _pair = (await _pairing.AcceptAsync(invite.Invite!.InviteId, 2)).Pair!;
+    }
+
+    public Task DisposeAsync() { _db.Dispose(); return Task.CompletedTask; }
+
+    [Fact]
+    public async Task Answers_stay_locked_until_both_answered_then_reveal_together()
+    {
+        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+
+        var first = await _questions.SubmitAsync(round.RoundId, 1, "mine");
+        Assert.Equal(SaveAnswerOutcome.Saved, first.Outcome);
+        Assert.Null(first.Answers);
+        Assert.Empty(await _rounds.GetRevealedAnswersAsync(round.RoundId));
+
+        var second = await _questions.SubmitAsync(round.RoundId, 2, "theirs");
+        Assert.Equal(SaveAnswerOutcome.Revealed, second.Outcome);
+        Assert.Equal(["mine", "theirs"], second.Answers!.Select(a => a.Text));
+        Assert.Equal(2, (await _rounds.GetRevealedAnswersAsync(round.RoundId)).Count);
+    }
+
+    [Fact]
+    public async Task An_answer_can_be_edited_until_the_reveal_but_not_after()
+    {
+        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        await _questions.SubmitAsync(round.RoundId, 1, "draft");
+        Assert.Equal(SaveAnswerOutcome.Updated, (await _questions.SubmitAsync(round.RoundId, 1, "final")).Outcome);
+        Assert.Equal("final", await _rounds.GetOwnAnswerAsync(round.RoundId, 1));
+
+        await _questions.SubmitAsync(round.RoundId, 2, "theirs");
+        Assert.Equal(SaveAnswerOutcome.RoundClosed, (await _questions.SubmitAsync(round.RoundId, 1, "too late")).Outcome);
+        Assert.Equal("final", (await _rounds.GetRevealedAnswersAsync(round.RoundId)).Single(a => a.UserId == 1).Text);
+    }
+
+    [Fact]
+    public async Task Both_answers_arriving_together_reveal_exactly_once()
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var round = (await _questions.OpenAsync(_pair, null, null, null, replacing: (await _rounds.GetOpenAsync(_pair.PairId))?.RoundId)).Round
+                ?? (await _rounds.GetOpenAsync(_pair.PairId))!;
+            var results = await Task.WhenAll(
+                Task.Run(() => _questions.SubmitAsync(round.RoundId, 1, "a")),
+                Task.Run(() => _questions.SubmitAsync(round.RoundId, 2, "b")));
+            Assert.Single(results, r => r.Outcome == SaveAnswerOutcome.Revealed);
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_two_partners_can_answer()
+    {
+        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        Assert.Equal(SaveAnswerOutcome.NotInPair, (await _questions.SubmitAsync(round.RoundId, 3, "intruder")).Outcome);
+        Assert.Equal(SaveAnswerOutcome.NotInPair, (await _questions.SubmitAsync(round.RoundId + 50, 1, "no round")).Outcome);
+        Assert.Empty(await _rounds.GetAnsweredUsersAsync(round.RoundId));
+    }
+
+    [Fact]
+    public async Task Empty_and_over_long_answers_are_refused()
+    {
+        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        Assert.Equal(SaveAnswerOutcome.Empty, (await _questions.SubmitAsync(round.RoundId, 1, "   ")).Outcome);
+        Assert.Equal(SaveAnswerOutcome.Saved, (await _questions.SubmitAsync(round.RoundId, 1, new string('x', 1500))).Outcome);
+        Assert.Equal(SaveAnswerOutcome.TooLong, (await _questions.SubmitAsync(round.RoundId, 2, new string('x', 1501))).Outcome);
+    }
+
+    [Fact]
+    public async Task An_open_round_is_shown_again_and_only_an_unanswered_one_can_be_replaced()
+    {
+        var first = await _questions.OpenAsync(_pair, null, null, null);
+        var again = await _questions.OpenAsync(_pair, null, null, null);
+        Assert.Equal(QuestionService.OpenOutcome.AlreadyOpen, again.Outcome);
+        Assert.Equal(first.Round!.RoundId, again.Round!.RoundId);
+
+        var replaced = await _questions.OpenAsync(_pair, null, null, null, replacing: first.Round.RoundId);
+        Assert.Equal(QuestionService.OpenOutcome.Opened, replaced.Outcome);
+        Assert.NotEqual(first.Round.QuestionKey, replaced.Round!.QuestionKey);
+        Assert.Equal(SaveAnswerOutcome.RoundClosed, (await _questions.SubmitAsync(first.Round.RoundId, 1, "old")).Outcome);
+
+        await _questions.SubmitAsync(replaced.Round.RoundId, 1, "answered");
+        Assert.Equal(QuestionService.OpenOutcome.CannotReplace, (await _questions.OpenAsync(_pair, null, null, null, replacing: replaced.Round.RoundId)).Outcome);
+    }
+
+    [Fact]
+    public async Task No_question_repeats_until_the_deck_is_exhausted()
+    {
+        var keys = new List<string>();
+        for (var i = 0; i < Deck.Questions.Count; i++)
+        {
+            var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+            keys.Add(round.QuestionKey);
+            await _questions.SubmitAsync(round.RoundId, 1, "a");
+            await _questions.SubmitAsync(round.RoundId, 2, "b");
+        }
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        var next = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        Assert.Equal(keys[0], next.QuestionKey);
+    }
+
+    [Fact]
+    public async Task Custom_questions_join_the_draw_only_in_their_guild()
+    {
+        var added = await _custom.AddAsync(77, "What song reminds you of us?", "fun", 1, 1, _time.GetInstantNow());
+        var inGuild = (await _questions.OpenAsync(_pair, 77, "fun", 1)).Round!;
+        var keys = new HashSet<string> { inGuild.QuestionKey };
+        // Exhaust the draw inside guild 77: the custom question must come up before anything repeats.
+        for (var i = 0; i < Deck.Questions.Count; i++)
+        {
+            var r = (await _questions.OpenAsync(_pair, 77, null, null, replacing: (await _rounds.GetOpenAsync(_pair.PairId))!.RoundId)).Round!;
+            keys.Add(r.QuestionKey);
+        }
+        Assert.Contains($"custom:{added!.QuestionId}", keys);
+        Assert.False(await _custom.RemoveAsync(78, added.QuestionId, _time.GetInstantNow()));
+        Assert.True(await _custom.RemoveAsync(77, added.QuestionId, _time.GetInstantNow()));
+    }
+}
+
+internal static class ClockExtensions
+{
+    public static NodaTime.Instant GetInstantNow(this TimeProvider time) => NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow());
+}
