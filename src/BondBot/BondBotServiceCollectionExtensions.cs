@@ -21,7 +21,10 @@ public static class BondBotServiceCollectionExtensions
     {
         builder.Logging.AddBondBotConsole();
         var services = builder.Services;
+        // Two clocks on purpose: TimeProvider drives transport timing (heartbeats, rate limits, timeouts) and stays
+        // real in tests; IClock is BondBot's own notion of "now" (schedules, expiry, streaks) that tests control.
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
         services.AddSingleton<FatalStop>();
 
         services.AddOptions<DiscordClientOptions>().Bind(builder.Configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();

@@ -1,5 +1,5 @@
 using BondBot.Features.Pairing;
-using BondBot.Testing;
+
 using BondBot.Tests.Support;
 
 namespace BondBot.Tests.Features;
@@ -7,7 +7,7 @@ namespace BondBot.Tests.Features;
 public sealed class PairingServiceTests : IAsyncLifetime
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualClock _time = new();
     private PairingService _pairing = null!;
 
     public async Task InitializeAsync()
@@ -66,7 +66,7 @@ public sealed class PairingServiceTests : IAsyncLifetime
         var invite = await _pairing.InviteAsync(1, 2, false, null, null);
         Assert.Equal(AcceptOutcome.NotYours, (await _pairing.AcceptAsync(invite.Invite!.InviteId, 3)).Outcome);
 
-        _time.Advance(TimeSpan.FromDays(7));
+        _time.Advance(NodaTime.Duration.FromDays(7));
         Assert.Equal(AcceptOutcome.Expired, (await _pairing.AcceptAsync(invite.Invite.InviteId, 2)).Outcome);
         Assert.Equal(AcceptOutcome.NotFound, (await _pairing.AcceptAsync(999, 2)).Outcome);
     }

@@ -1,6 +1,6 @@
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
-using BondBot.Testing;
+
 using BondBot.Tests.Support;
 
 namespace BondBot.Tests.Features;
@@ -8,7 +8,7 @@ namespace BondBot.Tests.Features;
 public sealed class QuestionServiceTests : IAsyncLifetime
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly ManualClock _time = new();
     private static readonly QuestionDeck Deck = new(Enumerable.Range(0, 6).Select(i => new DeckQuestion($"fun-1-{i}", "fun", 1, $"Question {i}?")));
     private PairingService _pairing = null!;
     private QuestionService _questions = null!;
@@ -127,7 +127,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Custom_questions_join_the_draw_only_in_their_guild()
     {
-        var added = await _custom.AddAsync(77, "What song reminds you of us?", "fun", 1, 1, _time.GetInstantNow());
+        var added = await _custom.AddAsync(77, "What song reminds you of us?", "fun", 1, 1, _time.GetCurrentInstant());
         var inGuild = (await _questions.OpenAsync(_pair, 77, "fun", 1)).Round!;
         var keys = new HashSet<string> { inGuild.QuestionKey };
         // Exhaust the draw inside guild 77: the custom question must come up before anything repeats.
@@ -137,12 +137,8 @@ public sealed class QuestionServiceTests : IAsyncLifetime
             keys.Add(r.QuestionKey);
         }
         Assert.Contains($"custom:{added!.QuestionId}", keys);
-        Assert.False(await _custom.RemoveAsync(78, added.QuestionId, _time.GetInstantNow()));
-        Assert.True(await _custom.RemoveAsync(77, added.QuestionId, _time.GetInstantNow()));
+        Assert.False(await _custom.RemoveAsync(78, added.QuestionId, _time.GetCurrentInstant()));
+        Assert.True(await _custom.RemoveAsync(77, added.QuestionId, _time.GetCurrentInstant()));
     }
 }
 
-internal static class ClockExtensions
-{
-    public static NodaTime.Instant GetInstantNow(this TimeProvider time) => NodaTime.Instant.FromDateTimeOffset(time.GetUtcNow());
-}

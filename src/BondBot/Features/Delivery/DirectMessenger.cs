@@ -1,6 +1,6 @@
+using NodaTime;
 using BondBot.Discord;
 using BondBot.Discord.Rest;
-using BondBot.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace BondBot.Features.Delivery;
@@ -9,7 +9,7 @@ namespace BondBot.Features.Delivery;
 /// Sends a person a DM. Closed DMs (50007) are a normal outcome, not an error: the person is marked unreachable
 /// (so nobody retries every minute) and the caller gets null to choose a fallback.
 /// </summary>
-public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository channels, TimeProvider time, ILogger<DirectMessenger> logger)
+public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository channels, IClock clock, ILogger<DirectMessenger> logger)
 {
     public async Task<Message?> SendAsync(ulong userId, MessagePayload message, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository 
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.CannotMessageUser or DiscordErrorCode.InvalidRecipients)
         {
             logger.LogInformation("DMs of user {UserId} are closed; marked unreachable", userId);
-            await channels.MarkUnreachableAsync(userId, time.GetInstant(), cancellationToken);
+            await channels.MarkUnreachableAsync(userId, clock.GetCurrentInstant(), cancellationToken);
             return null;
         }
     }
@@ -34,7 +34,7 @@ public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository 
         if (await channels.GetChannelAsync(userId, cancellationToken) is { } cached)
             return cached;
         var channel = await rest.CreateDmAsync(userId, cancellationToken);
-        await channels.SetChannelAsync(userId, channel.Id, time.GetInstant(), cancellationToken);
+        await channels.SetChannelAsync(userId, channel.Id, clock.GetCurrentInstant(), cancellationToken);
         return channel.Id;
     }
 }

@@ -1,14 +1,14 @@
+using NodaTime;
 using System.Globalization;
 using System.Text;
 using BondBot.Discord;
 using BondBot.Discord.Interactions;
-using BondBot.Storage;
 using BondBot.Interactions;
 
 namespace BondBot.Features.Questions;
 
 /// <summary><c>/deck add|list|remove</c>: a guild's own questions, managed by members with Manage Server.</summary>
-public sealed class DeckCommand(CustomQuestionRepository custom, TimeProvider time) : ISlashCommand
+public sealed class DeckCommand(CustomQuestionRepository custom, IClock clock) : ISlashCommand
 {
     private static readonly CommandOption Category = new()
     {
@@ -81,7 +81,7 @@ public sealed class DeckCommand(CustomQuestionRepository custom, TimeProvider ti
             return $"A question needs 1 to {QuestionDeck.MaxTextLength} characters.";
         if (category is null || depth is not (>= 1 and <= 3))
             return "Please pick one of the listed categories and a depth from 1 to 3.";
-        var added = await custom.AddAsync(guildId, text, category.Key, (int)depth, context.UserId, time.GetInstant(), cancellationToken);
+        var added = await custom.AddAsync(guildId, text, category.Key, (int)depth, context.UserId, clock.GetCurrentInstant(), cancellationToken);
         return added is null
             ? $"This server already has {CustomQuestionRepository.MaxPerGuild} questions; remove some first."
             : $"Added as #{added.QuestionId} ({category.Name}, {QuestionCategory.DepthName(added.Depth)}). It joins the draw for pairs who use `/question` here.";
@@ -109,7 +109,7 @@ public sealed class DeckCommand(CustomQuestionRepository custom, TimeProvider ti
     private async Task<string> RemoveAsync(InteractionContext context, ulong guildId, CancellationToken cancellationToken)
     {
         var id = context.Data.GetInteger("id");
-        return id is { } questionId && await custom.RemoveAsync(guildId, questionId, time.GetInstant(), cancellationToken)
+        return id is { } questionId && await custom.RemoveAsync(guildId, questionId, clock.GetCurrentInstant(), cancellationToken)
             ? $"Removed question #{questionId}."
             : "There's no question with that number in this server. `/deck list` shows them.";
     }

@@ -1,10 +1,10 @@
+using NodaTime;
 using BondBot.Features.Pairing;
-using BondBot.Storage;
 
 namespace BondBot.Features.Questions;
 
 /// <summary>The question rules: what a pair is asked next, and answers locked until both partners answered.</summary>
-public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, CustomQuestionRepository custom, PairingRepository pairs, TimeProvider time)
+public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, CustomQuestionRepository custom, PairingRepository pairs, IClock clock)
 {
     public const int MaxAnswerLength = 1500;
 
@@ -28,7 +28,7 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
         if (question is null)
             return new OpenResult(OpenOutcome.NothingMatches, null);
 
-        var round = await rounds.OpenAsync(pair.PairId, question, time.GetInstant(), replacing, cancellationToken);
+        var round = await rounds.OpenAsync(pair.PairId, question, clock.GetCurrentInstant(), replacing, cancellationToken);
         if (round is not null)
             return new OpenResult(OpenOutcome.Opened, round);
         // Someone answered the old round, or another request opened one first.
@@ -49,7 +49,7 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
         var round = await rounds.GetAsync(roundId, cancellationToken);
         if (round is null || !await IsMemberAsync(round, userId, cancellationToken))
             return new SaveAnswerResult(SaveAnswerOutcome.NotInPair, round);
-        return await rounds.SaveAnswerAsync(roundId, userId, trimmed, time.GetInstant(), cancellationToken);
+        return await rounds.SaveAnswerAsync(roundId, userId, trimmed, clock.GetCurrentInstant(), cancellationToken);
     }
 
     /// <summary>Whether <paramref name="userId"/> belongs to the active pair the round was opened for.</summary>
