@@ -1,0 +1,46 @@
+using BondBot.Features.Pairing;
+using BondBot.Features.Settings;
+using NodaTime;
+
+namespace BondBot.Features.CheckIns;
+
+/// <summary>The check-in rules: a mood from 1 to 5 and three optional short answers, once per person per local day.</summary>
+public sealed class CheckInService(CheckInRepository checkIns, UserSettingsRepository settings, PairingRepository pairs, IClock clock)
+{
+    public const int MaxNoteLength = 300;
+
+    /// <summary>The person's local "today": their own zone, or UTC until they set one.</summary>
+    public async Task<LocalDate> TodayAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        var zone = (await settings.GetAsync(userId, cancellationToken)).Zone ?? DateTimeZone.Utc;
+        return clock.GetCurrentInstant().InZone(zone).Date;
+    }
+
+    public async Task<LocalDate> RecordMoodAsync(ulong userId, int mood, LocalDate? day = null, CancellationToken cancellationToken = default)
+    {
+        if (mood is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(mood), "Mood is 1 to 5.");
+        var date = day ?? await TodayAsync(userId, cancellationToken);
+        var pair = await pairs.GetActivePairAsync(userId, cancellationToken);
+        await checkIns.SaveMoodAsync(userId, date, pair?.PairId, mood, clock.GetCurrentInstant(), cancellationToken);
+        return date;
+    }
+
+    /// <summary>Whether a day is one the person may still fill in: their today, or yesterday (a modal left open over midnight).</summary>
+    public async Task<bool> IsOpenDayAsync(ulong userId, LocalDate date, CancellationToken cancellationToken = default)
+    {
+        var today = await TodayAsync(userId, cancellationToken);
+        return date == today || date == today.PlusDays(-1);
+    }
+
+    public Task<bool> RecordNotesAsync(ulong userId, LocalDate date, string? goodThing, string? stress, string? need, CancellationToken cancellationToken = default) =>
+        checkIns.SaveNotesAsync(userId, date, Clean(goodThing), Clean(stress), Clean(need), clock.GetCurrentInstant(), cancellationToken);
+
+    public async Task<StreakCalculator.Streaks> StreaksAsync(Pair pair, ulong forUser, CancellationToken cancellationToken = default)
+    {
+        var days = await checkIns.DaysBothCheckedInAsync(pair.UserA, pair.UserB, cancellationToken);
+        return StreakCalculator.Compute(days, await TodayAsync(forUser, cancellationToken));
+    }
+
+    private static string? Clean(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : text.Trim() is { Length: > MaxNoteLength } long_ ? long_[..MaxNoteLength] : text.Trim();
+}

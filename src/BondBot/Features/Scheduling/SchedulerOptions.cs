@@ -1,0 +1,22 @@
+namespace BondBot.Features.Scheduling;
+
+/// <summary>The <c>Scheduler</c> configuration section.</summary>
+public sealed class SchedulerOptions
+{
+    public const string SectionName = "Scheduler";
+
+    /// <summary>Turn the prompt scheduler off (e.g. while migrating a database elsewhere).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How often due prompts are looked for.</summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>After downtime, a prompt missed by less than this is still sent; older ones are skipped.</summary>
+    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromHours(3);
+
+    /// <summary>How many due people one pass claims at most.</summary>
+    public int BatchSize { get; set; } = 500;
+
+    /// <summary>Sends in flight at once; the client's rate limiter paces them to Discord's limits.</summary>
+    public int MaxConcurrentSends { get; set; } = 32;
+}
