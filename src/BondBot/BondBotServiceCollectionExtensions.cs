@@ -3,6 +3,9 @@ using BondBot.Features.Delivery;
 using BondBot.Features.Help;
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
+using BondBot.Features.Scheduling;
+using BondBot.Features.Settings;
+using BondBot.Features.CheckIns;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -37,6 +40,9 @@ public static class BondBotServiceCollectionExtensions
         services.AddHelp();
         services.AddPairing();
         services.AddQuestions();
+        services.AddSettings();
+        services.AddCheckIns();
+        services.AddScheduling(builder.Configuration);
         services.AddHostedService<GatewayWorker>();
         return builder;
     }

@@ -6,6 +6,8 @@ namespace BondBot.Features.Questions;
 /// <summary>Where each round's question card was posted, so every copy's status can be refreshed.</summary>
 public sealed class RoundCardRepository(SqliteConnectionFactory connections)
 {
+    private sealed record CardRow(ulong ChannelId, ulong MessageId);
+
     public async Task AddAsync(long roundId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -17,6 +19,7 @@ public sealed class RoundCardRepository(SqliteConnectionFactory connections)
     public async Task<IReadOnlyList<(ulong ChannelId, ulong MessageId)>> ListAsync(long roundId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<(ulong, ulong)>("SELECT channel_id, message_id FROM round_cards WHERE round_id = @roundId", new { roundId })).ToList();
+        return (await connection.QueryAsync<CardRow>("SELECT channel_id AS ChannelId, message_id AS MessageId FROM round_cards WHERE round_id = @roundId", new { roundId }))
+            .Select(r => (r.ChannelId, r.MessageId)).ToList();
     }
 }

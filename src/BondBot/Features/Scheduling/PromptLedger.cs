@@ -17,7 +17,14 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
 
     public sealed record DueRow(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant NextCheckinAt);
 
-    public sealed record Claimed(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce);
+    public sealed record Claimed(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce)
+    {
+        public string Key => $"{UserId}|{LocalDate}|{Kind}";
+    }
+
+    public sealed record Unfinished(Claimed Prompt, Instant ClaimedAt);
+
+    private sealed record UnfinishedRow(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce, Instant UpdatedAt);
 
     public sealed record ClaimResult(IReadOnlyList<Claimed> ToSend, int Skipped);
 
@@ -65,13 +72,14 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
     }
 
     /// <summary>Claimed prompts whose send never finished (a crash or restart in between), to resend with their nonce.</summary>
-    public async Task<IReadOnlyList<Claimed>> UnfinishedAsync(Instant claimedBefore, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Unfinished>> UnfinishedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Claimed>("""
-            SELECT user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce
-            FROM prompt_ledger WHERE status = 'claimed' AND updated_at <= @claimedBefore ORDER BY due_at
-            """, new { claimedBefore })).ToList();
+        var rows = await connection.QueryAsync<UnfinishedRow>("""
+            SELECT user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, updated_at AS UpdatedAt
+            FROM prompt_ledger WHERE status = 'claimed' ORDER BY due_at
+            """);
+        return rows.Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.UpdatedAt)).ToList();
     }
 
     public async Task MarkAsync(Claimed prompt, string status, ulong? messageId, Instant now, CancellationToken cancellationToken = default)

@@ -1,0 +1,28 @@
+using BondBot.Discord.Interactions;
+using BondBot.Features.Pairing;
+using BondBot.Interactions;
+
+namespace BondBot.Features.CheckIns;
+
+/// <summary>The check-in modal's submit: saves the three answers, shares the card with the partner, shows the streak.</summary>
+public sealed class CheckInNotesHandler(CheckInService checkIns, CheckInSharing sharing, PairingService pairing) : IComponentHandler
+{
+    public string Prefix => CheckInCards.NotesPrefix;
+
+    public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
+    {
+        var fields = context.Data.ModalFields();
+        if (CheckInCards.ParseDate(customId.At(0)) is not { } date
+            || !await checkIns.RecordNotesAsync(context.UserId, date, fields.GetValueOrDefault(CheckInCards.GoodField),
+                fields.GetValueOrDefault(CheckInCards.StressField), fields.GetValueOrDefault(CheckInCards.NeedField), cancellationToken))
+        {
+            await context.ReplyPrivatelyAsync("I couldn't find the check-in to attach that to. Use `/checkin` to start again.", cancellationToken);
+            return;
+        }
+        var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
+        var streaks = pair is null ? (StreakCalculator.Streaks?)null : await checkIns.StreaksAsync(pair, context.UserId, cancellationToken);
+        await context.ReplyPrivatelyAsync(CheckInCards.Saved(streaks), cancellationToken);
+        if (pair is not null)
+            await sharing.ShareAsync(context.UserId, pair.PartnerOf(context.UserId), date, cancellationToken);
+    }
+}

@@ -1,0 +1,50 @@
+using BondBot.Discord;
+using BondBot.Discord.Interactions;
+using BondBot.Features.Delivery;
+using BondBot.Features.Pairing;
+using BondBot.Interactions;
+
+namespace BondBot.Features.Settings;
+
+/// <summary><c>/pause days:</c> stops your prompts for a while; your partner is told, without reasons.</summary>
+public sealed class PauseCommand(SettingsService settings, PairingService pairing, DirectMessenger dms) : ISlashCommand
+{
+    public ApplicationCommand Definition { get; } = new()
+    {
+        Name = "pause",
+        Description = "Take a break from check-ins for a few days",
+        Options = [new CommandOption { Type = CommandOptionType.Integer, Name = "days", Description = "How many days (1–30)", Required = true, MinValue = 1, MaxValue = SettingsService.MaxPauseDays }],
+    };
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Data.GetInteger("days") is not { } days || days is < 1 or > SettingsService.MaxPauseDays)
+        {
+            await context.ReplyPrivatelyAsync($"A pause can be 1 to {SettingsService.MaxPauseDays} days.", cancellationToken);
+            return;
+        }
+        var saved = await settings.PauseAsync(context.UserId, (int)days, cancellationToken);
+        var until = saved.PausedUntil!.Value.ToUnixTimeSeconds();
+        await context.ReplyPrivatelyAsync($"Paused until <t:{until}:f>. Rest well — `/resume` brings check-ins back any time.", cancellationToken);
+        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is { } pair)
+            await dms.SendAsync(pair.PartnerOf(context.UserId), new MessagePayload { Content = $"{PairingMessages.Mention(context.UserId)} is taking a short break from check-ins until <t:{until}:D>." }, cancellationToken);
+    }
+}
+
+/// <summary><c>/resume</c>: ends a pause.</summary>
+public sealed class ResumeCommand(SettingsService settings) : ISlashCommand
+{
+    public ApplicationCommand Definition { get; } = new() { Name = "resume", Description = "End your break and get check-ins again" };
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        var current = await settings.GetAsync(context.UserId, cancellationToken);
+        if (current.PausedUntil is null)
+        {
+            await context.ReplyPrivatelyAsync("You're not paused. " + SettingsCommand.Describe(current, changed: false), cancellationToken);
+            return;
+        }
+        var saved = await settings.ResumeAsync(context.UserId, cancellationToken);
+        await context.ReplyPrivatelyAsync("Welcome back 💛 " + SettingsCommand.Describe(saved, changed: false), cancellationToken);
+    }
+}
