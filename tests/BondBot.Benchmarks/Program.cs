@@ -1,1 +1,15 @@
-Console.WriteLine("bench");
+using BondBot.Benchmarks;
+
+// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest] [N]
+var mode = args.Length > 0 ? args[0] : "rest";
+var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
+switch (mode)
+{
+    case "rest":
+        await RestThroughputBenchmark.RunAsync(count > 0 ? count : 1000);
+        break;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Modes: rest");
+        return 2;
+}
+return 0;

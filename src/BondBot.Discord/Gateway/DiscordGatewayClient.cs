@@ -65,14 +65,9 @@ public sealed class DiscordGatewayClient
                 }
 
                 await using var transport = _transports();
-                var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, _time, _logger);
+                var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, OnReady, _time, _logger);
                 _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
                 var end = await connection.RunAsync(WithQuery(url), resume, IdentifyTurnAsync, _timing.ConnectTimeout, stopping);
-                if (connection.Ready is { } ready)
-                {
-                    CurrentUser = ready.User;
-                    ApplicationId = ready.Application.Id;
-                }
                 if (end.ReachedReady)
                     backoff = _timing.InitialBackoff;
                 backoff = await DecideAsync(end, resume, backoff, stopping);
@@ -85,6 +80,12 @@ public sealed class DiscordGatewayClient
         {
             _events.Writer.TryComplete();
         }
+    }
+
+    private void OnReady(ReadyData ready)
+    {
+        CurrentUser = ready.User;
+        ApplicationId = ready.Application.Id;
     }
 
     private async Task<TimeSpan> DecideAsync(ConnectionEnd end, bool resumed, TimeSpan backoff, CancellationToken stopping)

@@ -16,6 +16,7 @@ internal sealed class GatewayConnection(
     GatewayIdentity identity,
     ChannelWriter<GatewayDispatch> events,
     GatewaySendLimiter sendLimiter,
+    Action<ReadyData> onReady,
     TimeProvider time,
     ILogger logger)
 {
@@ -123,6 +124,7 @@ internal sealed class GatewayConnection(
             Ready = data.Deserialize(DiscordJson.Default.ReadyData)!;
             session.Start(Ready.SessionId, new Uri(Ready.ResumeGatewayUrl));
             _reachedReady = true;
+            onReady(Ready); // before the event is handed on, so readers of READY see the application id
             logger.LogInformation("Gateway ready as {User} (session started)", Ready.User.Username);
         }
         else if (type == "RESUMED")

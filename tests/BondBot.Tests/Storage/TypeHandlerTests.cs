@@ -31,6 +31,20 @@ public sealed class TypeHandlerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_dm_channel_reads_as_none_not_an_error()
+    {
+        await _db.MigratedAsync();
+        var channels = new BondBot.Features.Delivery.DmChannelRepository(_db.Connections);
+        await using (var connection = await _db.Connections.OpenAsync())
+            await connection.ExecuteAsync("INSERT INTO users (user_id, created_at) VALUES (7, 0)");
+
+        Assert.Null(await channels.GetChannelAsync(7));
+        Assert.Null(await channels.GetChannelAsync(8));
+        await channels.SetChannelAsync(7, ulong.MaxValue, NodaTime.Instant.FromUnixTimeSeconds(0));
+        Assert.Equal(ulong.MaxValue, await channels.GetChannelAsync(7));
+    }
+
+    [Fact]
     public async Task Time_types_round_trip_into_records()
     {
         await _db.MigratedAsync();

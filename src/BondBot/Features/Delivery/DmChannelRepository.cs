@@ -10,7 +10,10 @@ public sealed class DmChannelRepository(SqliteConnectionFactory connections)
     public async Task<ulong?> GetChannelAsync(ulong userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ulong?>("SELECT dm_channel_id FROM users WHERE user_id = @userId", new { userId });
+        // Dapper hands DBNull to a scalar's type handler, so only non-null ids are selected; no row means "none".
+        var id = await connection.QueryFirstOrDefaultAsync<ulong>(
+            "SELECT dm_channel_id FROM users WHERE user_id = @userId AND dm_channel_id IS NOT NULL", new { userId });
+        return id == 0 ? null : id;
     }
 
     public async Task SetChannelAsync(ulong userId, ulong channelId, Instant now, CancellationToken cancellationToken = default)

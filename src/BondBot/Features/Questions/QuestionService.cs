@@ -38,8 +38,13 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
     }
 
     /// <summary>A question to reflect on alone, for people not paired yet: light and never stored.</summary>
-    public DeckQuestion ReflectionQuestion() =>
-        deck.Questions.Where(q => q.Depth == 1).ElementAt(Random.Shared.Next(deck.Questions.Count(q => q.Depth == 1)));
+    public DeckQuestion ReflectionQuestion()
+    {
+        var light = deck.Questions.Where(q => q.Depth == 1).ToList();
+        return light.Count > 0
+            ? light[Random.Shared.Next(light.Count)]
+            : new DeckQuestion("reflection", "knowledge", 1, "What's a small thing that made today a little better?");
+    }
 
     public async Task<SaveAnswerResult> SubmitAsync(long roundId, ulong userId, string text, CancellationToken cancellationToken = default)
     {

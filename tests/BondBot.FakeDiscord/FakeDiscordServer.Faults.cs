@@ -1,0 +1,18 @@
+namespace BondBot.FakeDiscord;
+
+/// <summary>Faults a test can inject, each as real Discord would show it.</summary>
+public sealed partial class FakeDiscordServer
+{
+    /// <summary>The next <paramref name="count"/> matching REST requests fail with <paramref name="status"/>.</summary>
+    public void FailNextRequests(int count, int status = 503, string? pathContains = null) => _rateLimits.AddFailures(count, status, pathContains);
+
+    /// <summary>The next matching request gets a 429 with proper headers and body; its bucket stays limited for the wait.</summary>
+    public void ForceRateLimit(string pathContains, double retryAfterSeconds, string scope = "user", bool global = false) =>
+        _rateLimits.ForceLimit(pathContains, retryAfterSeconds, scope, global);
+
+    public Task DropGatewayAsync() => _gateway.DropAsync();
+    public Task CloseGatewayAsync(int closeCode) => _gateway.CloseAsync(closeCode);
+    public Task SendReconnectAsync() => _gateway.SendOpAsync(7, null);
+    public Task SendInvalidSessionAsync(bool resumable) => _gateway.InvalidateAsync(resumable);
+    public Task RequestHeartbeatAsync() => _gateway.SendOpAsync(1, null);
+}

@@ -1,0 +1,167 @@
+using System.Net.WebSockets;
+using System.Text.Json.Nodes;
+
+namespace BondBot.FakeDiscord;
+
+/// <summary>Identify, Resume, dispatching and the test-driven faults.</summary>
+internal sealed partial class GatewayHub
+{
+    private async Task<bool> IdentifyAsync(GatewayConnection connection, JsonObject? d)
+    {
+        if (connection.Authenticated)
+        {
+            await connection.CloseAsync(4005);
+            return false;
+        }
+        if (d?["token"]?.GetValue<string>() != server.Token)
+        {
+            await connection.CloseAsync(4004);
+            return false;
+        }
+        var intents = d["intents"]?.GetValue<int>();
+        if (intents is null || (intents.Value & ~KnownIntents) != 0)
+        {
+            await connection.CloseAsync(4013);
+            return false;
+        }
+        if ((intents.Value & PrivilegedIntents) != 0)
+        {
+            await connection.CloseAsync(4014);
+            return false;
+        }
+        if (d["properties"] is not JsonObject properties || properties["os"] is null || properties["browser"] is null || properties["device"] is null)
+        {
+            await connection.CloseAsync(4002);
+            return false;
+        }
+
+        var session = new GatewaySession(Guid.NewGuid().ToString("N"));
+        GatewaySession? old;
+        lock (server.Gate)
+        {
+            old = _session;
+            _session = session;
+            Stats.Identifies++;
+            Stats.LastIdentify = (JsonObject)d.DeepClone();
+        }
+        if (old?.Live is { } previous && previous != connection)
+            previous.Socket.Abort();
+        connection.Authenticated = true;
+        await session.Turn.WaitAsync();
+        session.Live = connection;
+        session.Turn.Release();
+
+        var guilds = server.Guilds;
+        await DispatchAsync("READY", new JsonObject
+        {
+            ["v"] = 10,
+            ["user"] = server.Bot.ToJson(),
+            ["guilds"] = new JsonArray(guilds.Select(g => (JsonNode)new JsonObject { ["id"] = g.Id.ToString(), ["unavailable"] = true }).ToArray()),
+            ["session_id"] = session.Id,
+            ["resume_gateway_url"] = server.ResumeGatewayUrl,
+            ["application"] = new JsonObject { ["id"] = server.ApplicationId.ToString(), ["flags"] = 0 },
+        });
+        foreach (var guild in guilds)
+            await DispatchAsync("GUILD_CREATE", guild.ToJson());
+        return true;
+    }
+
+    private async Task<bool> ResumeAsync(GatewayConnection connection, JsonObject? d, bool viaResumeUrl)
+    {
+        if (d?["token"]?.GetValue<string>() != server.Token)
+        {
+            await connection.CloseAsync(4004);
+            return false;
+        }
+        var session = _session;
+        var sessionId = d["session_id"]?.GetValue<string>();
+        var seq = d["seq"]?.GetValue<int?>() ?? 0;
+        var now = server.Time.GetUtcNow();
+        if (session is null || session.Id != sessionId || !session.Resumable || session.Live is not null
+            || session.DisconnectedAt is { } at && now - at > server.Options.SessionResumeWindow || seq > session.Sequence)
+        {
+            await connection.SendAsync(Json(9, false));
+            return true;
+        }
+        connection.Authenticated = true;
+        lock (server.Gate)
+        {
+            Stats.Resumes++;
+            Stats.LastResumeUrlUsed = viaResumeUrl;
+        }
+        await session.Turn.WaitAsync();
+        try
+        {
+            session.Live = connection;
+            session.DisconnectedAt = null;
+            foreach (var (sequence, json, sent) in session.Buffer.Where(e => e.Sequence > seq).ToList())
+            {
+                await connection.SendAsync(json);
+                sent?.Invoke();
+            }
+            var resumed = ++session.Sequence;
+            var resumedJson = Json(0, new JsonObject(), resumed, "RESUMED");
+            session.Buffer.Add((resumed, resumedJson, null));
+            await connection.SendAsync(resumedJson);
+        }
+        finally { session.Turn.Release(); }
+        return true;
+    }
+
+    /// <summary>Sends an event in the current session, or keeps it for the replay when the bot is disconnected.
+    /// <paramref name="sent"/> runs when it actually goes out (the interaction deadline starts there).</summary>
+    public async Task DispatchAsync(string type, JsonObject data, Action? sent = null)
+    {
+        var session = _session;
+        if (session is null) return;
+        await session.Turn.WaitAsync();
+        try
+        {
+            var sequence = ++session.Sequence;
+            var json = Json(0, data, sequence, type);
+            session.Buffer.Add((sequence, json, sent));
+            lock (server.Gate) Stats.DispatchedEvents.Add((sequence, type));
+            if (session.Live is { } live)
+            {
+                await live.SendAsync(json);
+                sent?.Invoke();
+            }
+        }
+        finally { session.Turn.Release(); }
+    }
+
+    public Task DropAsync()
+    {
+        _session?.Live?.Socket.Abort();
+        return Task.CompletedTask;
+    }
+
+    public async Task CloseAsync(int code)
+    {
+        if (_session is not { } session) return;
+        if (code is 4003 or 4004 or 4007 or 4009 or >= 4010 and <= 4014 or 1000 or 1001)
+            session.Resumable = false;
+        if (session.Live is { } live) await live.CloseAsync(code);
+    }
+
+    public async Task SendOpAsync(int op, JsonNode? d)
+    {
+        if (_session?.Live is { } live) await live.SendAsync(Json(op, d));
+    }
+
+    public async Task InvalidateAsync(bool resumable)
+    {
+        if (_session is not { } session) return;
+        if (!resumable) session.Resumable = false;
+        if (session.Live is { } live) await live.SendAsync(Json(9, resumable));
+    }
+
+    public async Task CloseAllAsync()
+    {
+        if (_session?.Live is { } live)
+        {
+            live.Socket.Abort();
+            await Task.CompletedTask;
+        }
+    }
+}

@@ -1,1 +1,0 @@
-namespace BondBot.FakeDiscord; internal static class Placeholder {}

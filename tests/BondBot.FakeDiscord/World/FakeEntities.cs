@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+
+namespace BondBot.FakeDiscord;
+
+public sealed class FakeUser(ulong id, string username, bool isBot)
+{
+    public ulong Id { get; } = id;
+    public string Username { get; } = username;
+    public bool IsBot { get; } = isBot;
+    /// <summary>False: Create Message in their DM fails with 50007, as when DMs from server members are off.</summary>
+    public bool DmsOpen { get; set; } = true;
+
+    internal JsonObject ToJson() => new() { ["id"] = Id.ToString(), ["username"] = Username, ["global_name"] = Username, ["bot"] = IsBot };
+}
+
+public sealed record FakeOverwrite(ulong Id, int Type, ulong Allow, ulong Deny);
+
+public sealed class FakeChannel(ulong id, int type, ulong? guildId, string? name)
+{
+    public ulong Id { get; } = id;
+    public int Type { get; } = type;
+    public ulong? GuildId { get; } = guildId;
+    public string? Name { get; internal set; } = name;
+    public ulong? ParentId { get; internal set; }
+    public string? Topic { get; internal set; }
+    public ulong? RecipientId { get; internal init; }
+    public List<FakeOverwrite> PermissionOverwrites { get; } = [];
+
+    internal JsonObject ToJson()
+    {
+        var json = new JsonObject { ["id"] = Id.ToString(), ["type"] = Type };
+        if (GuildId is { } g) json["guild_id"] = g.ToString();
+        if (Name is not null) json["name"] = Name;
+        if (ParentId is { } p) json["parent_id"] = p.ToString();
+        if (Topic is not null) json["topic"] = Topic;
+        if (GuildId is not null)
+            json["permission_overwrites"] = new JsonArray(PermissionOverwrites.Select(o => (JsonNode)new JsonObject
+            {
+                ["id"] = o.Id.ToString(), ["type"] = o.Type, ["allow"] = o.Allow.ToString(), ["deny"] = o.Deny.ToString(),
+            }).ToArray());
+        return json;
+    }
+}
+
+public sealed class FakeGuild
+{
+    private readonly FakeDiscordServer _server;
+
+    internal FakeGuild(FakeDiscordServer server, ulong id, string name, ulong botPermissions)
+    {
+        _server = server;
+        Id = id;
+        Name = name;
+        BotPermissions = botPermissions;
+    }
+
+    public ulong Id { get; }
+    public string Name { get; }
+    public ulong BotPermissions { get; set; }
+    public List<FakeChannel> Channels { get; } = [];
+    public Dictionary<ulong, ulong> Members { get; } = [];
+
+    public void AddMember(FakeUser user, ulong permissions = FakePermissions.DefaultMember)
+    {
+        lock (_server.Gate) Members[user.Id] = permissions;
+    }
+
+    public FakeChannel AddTextChannel(string name) => _server.CreateGuildChannel(this, name, 0, null, null, []);
+
+    public Task RemoveBotAsync() => _server.RemoveGuildAsync(this);
+
+    internal JsonObject ToJson() => new()
+    {
+        ["id"] = Id.ToString(),
+        ["name"] = Name,
+        ["unavailable"] = false,
+        ["channels"] = new JsonArray(Channels.Select(c => (JsonNode)c.ToJson()).ToArray()),
+        ["roles"] = new JsonArray(new JsonObject { ["id"] = Id.ToString(), ["name"] = "@everyone", ["permissions"] = FakePermissions.DefaultMember.ToString() }),
+    };
+}
+
+public sealed record FakeAttachment(string FileName, byte[] Data, string? ContentType);
+
+public sealed record FakeRequest(string Method, string Path, int Status, int? ErrorCode, DateTimeOffset At, string? Body);
+
+public sealed record FakeOption(string Name, int Type, object? Value, FakeOption[]? Options = null, bool Focused = false);
+
+public sealed class FakeMessage
+{
+    public ulong Id { get; init; }
+    public ulong ChannelId { get; init; }
+    public ulong AuthorId { get; init; }
+    public string? Content { get; internal set; }
+    public JsonArray Embeds { get; internal set; } = [];
+    public JsonArray Components { get; internal set; } = [];
+    public int Flags { get; internal set; }
+    public bool Ephemeral => (Flags & 64) != 0;
+    public JsonObject? AllowedMentions { get; internal set; }
+    public List<FakeAttachment> Attachments { get; } = [];
+    public string? Nonce { get; init; }
+    public ulong? InteractionId { get; init; }
+    public int EditCount { get; internal set; }
+    internal DateTimeOffset CreatedAt { get; init; }
+
+    internal JsonObject ToJson(FakeUser author) => new()
+    {
+        ["id"] = Id.ToString(),
+        ["channel_id"] = ChannelId.ToString(),
+        ["author"] = author.ToJson(),
+        ["content"] = Content ?? "",
+        ["embeds"] = Embeds.DeepClone(),
+        ["components"] = Components.DeepClone(),
+        ["flags"] = Flags,
+        ["attachments"] = new JsonArray(Attachments.Select((a, i) => (JsonNode)new JsonObject { ["id"] = i.ToString(), ["filename"] = a.FileName, ["size"] = a.Data.Length }).ToArray()),
+    };
+}
+
+public sealed class FakeGatewayStats
+{
+    public int Connections { get; internal set; }
+    public int Identifies { get; internal set; }
+    public int Resumes { get; internal set; }
+    public int HeartbeatsReceived { get; internal set; }
+    public JsonObject? LastIdentify { get; internal set; }
+    public bool LastResumeUrlUsed { get; internal set; }
+    public List<(int Sequence, string Type)> DispatchedEvents { get; } = [];
+}

@@ -1,0 +1,96 @@
+using BondBot.Discord.Gateway;
+using BondBot.FakeDiscord;
+using BondBot.Hosting;
+using BondBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace BondBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real BondBot host (launcher, DI, gateway worker, SQLite file) running against a fake Discord on loopback.
+/// BondBot's own clock is a <see cref="ManualClock"/> the test moves; transport timing stays real.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly bool _ownsFake;
+    private readonly bool _ownsDatabase;
+
+    private BotHarness(FakeDiscordServer fake, TempDatabase db, bool ownsFake, bool ownsDatabase, ManualClock clock)
+    {
+        Fake = fake;
+        Database = db;
+        _ownsFake = ownsFake;
+        _ownsDatabase = ownsDatabase;
+        Clock = clock;
+    }
+
+    public FakeDiscordServer Fake { get; }
+    public TempDatabase Database { get; }
+    public ManualClock Clock { get; }
+    public StringWriter Errors { get; } = new();
+    public Task<int> Exit { get; private set; } = Task.FromResult(0);
+    public IServiceProvider Services { get; private set; } = null!;
+
+    public static async Task<BotHarness> StartAsync(FakeDiscordServer? fake = null, TempDatabase? db = null,
+        Action<IServiceCollection>? configure = null, ManualClock? clock = null, bool waitForCommands = true)
+    {
+        var ownsFake = fake is null;
+        fake ??= await FakeDiscordServer.StartAsync();
+        var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Exit = BondBotLauncher.RunAsync(
+            [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={harness.Database.Folder}"],
+            harness.Errors,
+            builder =>
+            {
+                builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                builder.Services.AddSingleton<IClock>(harness.Clock);
+                builder.Services.AddSingleton(new GatewayTiming
+                {
+                    InitialBackoff = TimeSpan.FromMilliseconds(100),
+                    MaxBackoff = TimeSpan.FromSeconds(1),
+                    IdentifySpacing = TimeSpan.FromMilliseconds(200),
+                    InvalidSessionDelayMin = TimeSpan.FromMilliseconds(50),
+                    InvalidSessionDelayMax = TimeSpan.FromMilliseconds(100),
+                });
+                builder.Services.AddSingleton<CapturedServices>(provider => { captured.TrySetResult(provider); return new CapturedServices(); });
+                builder.Services.AddHostedService<CaptureOnStart>();
+                configure?.Invoke(builder.Services);
+            },
+            harness._stop.Token);
+        harness.Services = await captured.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        if (waitForCommands)
+            await fake.WaitUntilAsync(() => fake.GlobalCommands.Count > 0 || harness.Exit.IsCompleted, TimeSpan.FromSeconds(20));
+        return harness;
+    }
+
+    public async Task<int> StopAsync()
+    {
+        await _stop.CancelAsync();
+        return await Exit.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!Exit.IsCompleted)
+            await StopAsync();
+        if (_ownsFake)
+            await Fake.DisposeAsync();
+        if (_ownsDatabase)
+            Database.Dispose();
+    }
+
+    private sealed class CapturedServices;
+
+    // Resolving the marker at start hands the test the host's container.
+    private sealed class CaptureOnStart(CapturedServices marker) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public CapturedServices Marker { get; } = marker;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,55 @@
+using BondBot.FakeDiscord;
+
+namespace BondBot.Tests.EndToEnd;
+
+/// <summary>A small Discord world: one server with a #general channel and three members.</summary>
+public sealed class World
+{
+    public World(FakeDiscordServer fake)
+    {
+        Fake = fake;
+        Guild = fake.AddGuild("Home");
+        General = Guild.AddTextChannel("general");
+        Alice = fake.AddUser("alice");
+        Bob = fake.AddUser("bob");
+        Carol = fake.AddUser("carol");
+        foreach (var user in new[] { Alice, Bob, Carol })
+            Guild.AddMember(user);
+    }
+
+    public FakeDiscordServer Fake { get; }
+    public FakeGuild Guild { get; }
+    public FakeChannel General { get; }
+    public FakeUser Alice { get; }
+    public FakeUser Bob { get; }
+    public FakeUser Carol { get; }
+
+    public Task<FakeInteraction> CommandAsync(FakeUser user, string name, params FakeOption[] options) =>
+        Fake.InvokeCommandAsync(user, name, Guild, General, options);
+
+    public Task<FakeInteraction> DmCommandAsync(FakeUser user, string name, params FakeOption[] options) =>
+        Fake.InvokeCommandAsync(user, name, null, null, options);
+
+    /// <summary>The first response's message content (for type 4) or the edited original (after a deferral).</summary>
+    public async Task<FakeMessage> ReplyAsync(FakeInteraction interaction)
+    {
+        await interaction.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        await Fake.WaitUntilAsync(() => interaction.OriginalResponse is { } m && (m.Content is not null || m.Embeds.Count > 0), TimeSpan.FromSeconds(10));
+        return interaction.OriginalResponse!;
+    }
+
+    /// <summary>Everything a person reads in a message: content, and each embed's title, description, fields and footer.</summary>
+    public static string Text(FakeMessage message)
+    {
+        var parts = new List<string?> { message.Content };
+        foreach (var embed in message.Embeds)
+        {
+            parts.Add(embed?["title"]?.GetValue<string>());
+            parts.Add(embed?["description"]?.GetValue<string>());
+            parts.Add(embed?["footer"]?["text"]?.GetValue<string>());
+            foreach (var field in embed?["fields"]?.AsArray() ?? [])
+                parts.Add($"{field?["name"]?.GetValue<string>()}: {field?["value"]?.GetValue<string>()}");
+        }
+        return string.Join("\n", parts.Where(p => p is not null));
+    }
+}
