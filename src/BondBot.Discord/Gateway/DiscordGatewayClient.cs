@@ -64,10 +64,14 @@ public sealed class DiscordGatewayClient
                     continue;
                 }
 
+                // The identify spacing is waited out before connecting, never inside the read loop, so heartbeat
+                // ACKs are always read on time.
+                if (!resume)
+                    await IdentifyTurnAsync(stopping);
                 await using var transport = _transports();
                 var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, OnReady, _time, _logger);
                 _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
-                var end = await connection.RunAsync(WithQuery(url), resume, IdentifyTurnAsync, _timing.ConnectTimeout, stopping);
+                var end = await connection.RunAsync(WithQuery(url), resume, _timing.ConnectTimeout, stopping);
                 if (end.ReachedReady)
                     backoff = _timing.InitialBackoff;
                 backoff = await DecideAsync(end, resume, backoff, stopping);

@@ -27,8 +27,7 @@ internal sealed class GatewayConnection(
 
     public ReadyData? Ready { get; private set; }
 
-    public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, Func<CancellationToken, Task> identifyTurn,
-        TimeSpan connectTimeout, CancellationToken stopping)
+    public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, TimeSpan connectTimeout, CancellationToken stopping)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, _lifetime.Token);
         try
@@ -73,10 +72,7 @@ internal sealed class GatewayConnection(
                         if (resume)
                             await SendAsync(new OutgoingPayload<ResumeData>(6, new ResumeData(identity.Token, session.SessionId!, session.Sequence)), DiscordJson.Default.OutgoingPayloadResumeData, false, linked.Token);
                         else
-                        {
-                            await identifyTurn(linked.Token);
                             await SendAsync(new OutgoingPayload<IdentifyData>(2, identity.ToIdentify()), DiscordJson.Default.OutgoingPayloadIdentifyData, false, linked.Token);
-                        }
                         break;
                     case 11:
                         _acknowledged = true;

@@ -5,7 +5,7 @@ namespace BondBot.Discord.Tests.EndToEnd;
 
 public sealed class GatewayEndToEndTests
 {
-    private static FakeDiscordOptions FastHeartbeats => new() { HeartbeatIntervalMs = 400 };
+    private static FakeDiscordOptions FastHeartbeats => new() { HeartbeatIntervalMs = 1000 };
 
     [Fact]
     public async Task Connects_identifies_without_privileged_intents_and_receives_ready_and_guilds()

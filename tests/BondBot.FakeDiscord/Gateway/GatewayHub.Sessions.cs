@@ -77,7 +77,7 @@ internal sealed partial class GatewayHub
         var sessionId = d["session_id"]?.GetValue<string>();
         var seq = d["seq"]?.GetValue<int?>() ?? 0;
         var now = server.Time.GetUtcNow();
-        if (session is null || session.Id != sessionId || !session.Resumable || session.Live is not null
+        if (session is null || session.Id != sessionId || !session.Resumable
             || session.DisconnectedAt is { } at && now - at > server.Options.SessionResumeWindow || seq > session.Sequence)
         {
             await connection.SendAsync(Json(9, false));
@@ -92,6 +92,9 @@ internal sealed partial class GatewayHub
         await session.Turn.WaitAsync();
         try
         {
+            // A resume takes the session over; an old socket the server has not yet seen close is dropped.
+            if (session.Live is { } old && old != connection)
+                old.Socket.Abort();
             session.Live = connection;
             session.DisconnectedAt = null;
             foreach (var (sequence, json, sent) in session.Buffer.Where(e => e.Sequence > seq).ToList())

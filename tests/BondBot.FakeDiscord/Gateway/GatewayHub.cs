@@ -140,7 +140,8 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
             while (!cancellationToken.IsCancellationRequested)
             {
                 await Task.Delay(interval / 4, server.Time, cancellationToken);
-                if (server.Time.GetUtcNow() - connection.LastHeartbeat > interval * 1.5)
+                // Discord allows for latency; half an interval plus a fixed grace keeps slow test machines fair.
+                if (server.Time.GetUtcNow() - connection.LastHeartbeat > interval * 1.5 + TimeSpan.FromMilliseconds(250))
                 {
                     lock (server.Gate) if (_session?.Live == connection) _session.Resumable = false;
                     await connection.CloseAsync(4009);
