@@ -53,6 +53,31 @@ public sealed class QuestionFlowTests
     }
 
     [Fact]
+    public async Task No_question_repeats_until_the_matching_deck_is_used_up()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        var pool = BondBot.Features.Questions.QuestionDeck.LoadEmbedded().Questions.Where(q => q.Category == "repair" && q.Depth == 3).ToList();
+        var seen = new List<string>();
+
+        for (var i = 0; i <= pool.Count; i++)
+        {
+            await world.ReplyAsync(await world.CommandAsync(world.Alice, "question", new FakeOption("category", 3, "repair"), new FakeOption("depth", 4, 3)));
+            await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Count(m => m.Embeds.Count > 0) > i);
+            var card = LatestCard(bot.Fake, world.General.Id);
+            seen.Add(card.Embeds[0]!["description"]!.GetValue<string>());
+            if (i == pool.Count) break;
+            await world.ReplyAsync(await AnswerAsync(world, world.Alice, card, $"a{i}"));
+            await world.ReplyAsync(await AnswerAsync(world, world.Bob, LatestCard(bot.Fake, world.General.Id), $"b{i}"));
+        }
+
+        Assert.Equal(pool.Count, seen.Take(pool.Count).Distinct().Count());
+        Assert.All(seen, text => Assert.Contains(pool, q => q.Text == text));
+        Assert.Equal(seen[0], seen[^1]);   // all used: the least recently asked comes back first
+    }
+
+    [Fact]
     public async Task A_third_person_pressing_answer_is_told_the_question_is_for_the_pair()
     {
         await using var bot = await BotHarness.StartAsync();
