@@ -126,6 +126,18 @@ public sealed class RestEndToEndTests
     }
 
     [Fact]
+    public async Task An_invalid_form_body_from_discord_surfaces_its_field_errors()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var guild = h.Fake.AddGuild("g");
+
+        var error = await Assert.ThrowsAsync<DiscordApiException>(() => h.Rest.CreateGuildChannelAsync(guild.Id, new CreateGuildChannelRequest { Name = "voice", Type = (ChannelType)2 }));
+
+        Assert.Equal(DiscordErrorCode.InvalidFormBody, error.Code);
+        Assert.Contains(error.FieldErrors, f => f.Path == "type");
+    }
+
+    [Fact]
     public async Task A_rejected_token_stops_all_further_requests()
     {
         await using var h = await ClientHarness.StartAsync();

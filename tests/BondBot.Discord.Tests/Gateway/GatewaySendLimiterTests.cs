@@ -1,0 +1,25 @@
+using BondBot.Discord.Gateway;
+using BondBot.Testing;
+
+namespace BondBot.Discord.Tests.Gateway;
+
+public sealed class GatewaySendLimiterTests
+{
+    [Fact]
+    public async Task Ordinary_sends_stop_at_110_per_minute_leaving_room_for_heartbeats()
+    {
+        var time = new ManualTimeProvider();
+        var limiter = new GatewaySendLimiter(time);
+        for (var i = 0; i < GatewaySendLimiter.Limit - GatewaySendLimiter.ReservedForHeartbeats; i++)
+            await limiter.AcquireAsync(heartbeat: false, default).WaitAsync(TimeSpan.FromSeconds(5));
+
+        var ordinary = limiter.AcquireAsync(heartbeat: false, default);
+        await Task.Delay(20);
+        Assert.False(ordinary.IsCompleted);
+
+        // The waiting send holds the turn; once the window rolls over it goes, then heartbeats still fit.
+        time.Advance(TimeSpan.FromSeconds(60));
+        await ordinary.WaitAsync(TimeSpan.FromSeconds(5));
+        await limiter.AcquireAsync(heartbeat: true, default).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+}
