@@ -66,6 +66,9 @@ public sealed class InteractionRouter(
                 }
                 context.Responder.StartAutoDefer(AutoDeferAfter, command.DefersPrivately, cancellationToken);
                 await command.HandleAsync(context, cancellationToken);
+                if (context.Responder.Acknowledged)
+                    foreach (var epilogue in services.GetServices<ICommandEpilogue>())
+                        await epilogue.AfterCommandAsync(context, cancellationToken);
                 break;
             case InteractionType.MessageComponent:
             case InteractionType.ModalSubmit:

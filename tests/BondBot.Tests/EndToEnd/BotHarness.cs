@@ -35,14 +35,15 @@ public sealed class BotHarness : IAsyncDisposable
     public IServiceProvider Services { get; private set; } = null!;
 
     public static async Task<BotHarness> StartAsync(FakeDiscordServer? fake = null, TempDatabase? db = null,
-        Action<IServiceCollection>? configure = null, ManualClock? clock = null, bool waitForCommands = true)
+        Action<IServiceCollection>? configure = null, ManualClock? clock = null, bool waitForCommands = true, params string[] settings)
     {
         var ownsFake = fake is null;
         fake ??= await FakeDiscordServer.StartAsync();
         var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Exit = BondBotLauncher.RunAsync(
-            [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={harness.Database.Folder}"],
+            [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={harness.Database.Folder}",
+             "--Scheduler:TickInterval=00:00:00.1", .. settings],
             harness.Errors,
             builder =>
             {

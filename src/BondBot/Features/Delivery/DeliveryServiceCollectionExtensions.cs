@@ -8,6 +8,7 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddSingleton<DmChannelRepository>();
         services.AddSingleton<DirectMessenger>();
+        services.AddScoped<Interactions.ICommandEpilogue, UnreachableNotice>();
         return services;
     }
 }
