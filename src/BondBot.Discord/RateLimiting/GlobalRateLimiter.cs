@@ -1,54 +1,94 @@
 namespace BondBot.Discord.RateLimiting;
 
 /// <summary>
-/// Discord's global limit: 50 requests per second per bot (Rate Limits §Global Rate Limit). Enforced as a sliding
-/// window — no more than the limit in ANY window — because that is the strictest reading of the docs and so is
-/// safe against every server implementation. A small margin absorbs jitter between our send and their receipt.
-/// After a global 429 everything waits for its <c>retry_after</c>.
+/// Discord's global limit: 50 requests per second per bot (Rate Limits §Global Rate Limit), enforced as the
+/// strictest reading — never more than the limit in ANY one-second window as the server sees arrivals. A request
+/// holds its slot while in flight and for one window after its response came back: the server received it no later
+/// than that, so however late a request arrives, the next one using its slot cannot share its window. After a
+/// global 429 everything waits for its <c>retry_after</c>.
 /// </summary>
 internal sealed class GlobalRateLimiter(TimeProvider time, int requestsPerSecond, TimeSpan? margin = null)
 {
-    private readonly TimeSpan _window = TimeSpan.FromSeconds(1) + (margin ?? TimeSpan.FromMilliseconds(25));
-    private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly TimeSpan _window = TimeSpan.FromSeconds(1) + (margin ?? TimeSpan.FromMilliseconds(5));
+    private readonly Lock _gate = new();
+    private readonly List<Slot> _slots = [];
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private TaskCompletionSource _freed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
 
     public int RequestsPerSecond { get; } = requestsPerSecond;
 
-    public DateTimeOffset PausedUntil => _pausedUntil;
+    /// <summary>One request's use of the global budget.</summary>
+    internal sealed class Slot
+    {
+        public DateTimeOffset? DoneAt { get; set; }
+    }
 
     public void PauseUntil(DateTimeOffset until)
     {
-        if (until > _pausedUntil) _pausedUntil = until;
+        lock (_gate)
+            if (until > _pausedUntil) _pausedUntil = until;
     }
 
-    public async ValueTask AcquireAsync(CancellationToken cancellationToken)
+    public async ValueTask<Slot> AcquireAsync(CancellationToken cancellationToken)
     {
         await _turn.WaitAsync(cancellationToken);
         try
         {
             while (true)
             {
-                var now = time.GetUtcNow();
-                while (_recent.Count > 0 && now - _recent.Peek() >= _window)
-                    _recent.Dequeue();
-                var wait = _pausedUntil - now;
-                if (wait <= TimeSpan.Zero && _recent.Count < RequestsPerSecond)
+                TimeSpan? wait;
+                Task freed;
+                lock (_gate)
                 {
-                    _recent.Enqueue(now);
-                    return;
+                    var now = time.GetUtcNow();
+                    _slots.RemoveAll(s => s.DoneAt is { } done && now - done >= _window);
+                    var paused = _pausedUntil - now;
+                    if (paused <= TimeSpan.Zero && _slots.Count < RequestsPerSecond)
+                    {
+                        var slot = new Slot();
+                        _slots.Add(slot);
+                        return slot;
+                    }
+                    var oldestDone = _slots.Where(s => s.DoneAt is not null).Select(s => s.DoneAt!.Value).DefaultIfEmpty().Min();
+                    wait = paused > TimeSpan.Zero ? paused
+                        : oldestDone == default ? null   // every slot is in flight: wait for one to finish
+                        : _window - (now - oldestDone);
+                    freed = _freed.Task;
                 }
-                if (_recent.Count >= RequestsPerSecond)
-                {
-                    var windowWait = _window - (now - _recent.Peek());
-                    if (windowWait > wait) wait = windowWait;
-                }
-                await Task.Delay(wait, time, cancellationToken);
+                await WaitAsync(wait, freed, cancellationToken);
             }
         }
         finally
         {
             _turn.Release();
         }
+    }
+
+    /// <summary>The request's response arrived (or it failed): its slot frees one window from now.</summary>
+    public void Complete(Slot slot)
+    {
+        TaskCompletionSource freed;
+        lock (_gate)
+        {
+            slot.DoneAt ??= time.GetUtcNow();
+            freed = _freed;
+            _freed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        freed.TrySetResult();
+    }
+
+    private async Task WaitAsync(TimeSpan? wait, Task freed, CancellationToken cancellationToken)
+    {
+        if (wait is null)
+        {
+            await freed.WaitAsync(cancellationToken);
+            return;
+        }
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(wait.Value, time, stop.Token);
+        await Task.WhenAny(delay, freed);
+        await stop.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }

@@ -37,11 +37,10 @@ internal sealed class RestRateLimiter(TimeProvider time, GlobalRateLimiter globa
                 logger.LogInformation("Rate limit: waiting {WaitMs} ms for bucket of {Route}", (int)wait.TotalMilliseconds, route.RouteKey);
                 await Task.Delay(wait, time, cancellationToken);
             }
-            if (!route.ExemptFromGlobal)
-                await global.AcquireAsync(cancellationToken);
+            var slot = route.ExemptFromGlobal ? null : await global.AcquireAsync(cancellationToken);
             bucket.Remaining--;
             bucket.LastUsed = time.GetUtcNow();
-            return new Permit(this, route, bucket);
+            return new Permit(this, route, bucket, slot);
         }
         catch
         {
@@ -129,7 +128,7 @@ internal sealed class RestRateLimiter(TimeProvider time, GlobalRateLimiter globa
     }
 
     /// <summary>Permission to send one request; complete it exactly once with what came back.</summary>
-    internal sealed class Permit(RestRateLimiter owner, Route route, Bucket bucket)
+    internal sealed class Permit(RestRateLimiter owner, Route route, Bucket bucket, GlobalRateLimiter.Slot? slot)
     {
         private int _completed;
 
@@ -143,6 +142,8 @@ internal sealed class RestRateLimiter(TimeProvider time, GlobalRateLimiter globa
             }
             finally
             {
+                if (slot is not null)
+                    owner.Global.Complete(slot);
                 bucket.Turn.Release();
             }
         }

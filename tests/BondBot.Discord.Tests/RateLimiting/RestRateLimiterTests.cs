@@ -110,13 +110,20 @@ public sealed class RestRateLimiterTests
     }
 
     [Fact]
-    public async Task The_global_window_allows_the_limit_per_second_and_no_more()
+    public async Task The_global_limit_frees_a_slot_one_window_after_its_response()
     {
         var global = new GlobalRateLimiter(_time, 50, TimeSpan.FromMilliseconds(25));
+        var slots = new List<GlobalRateLimiter.Slot>();
         for (var i = 0; i < 50; i++)
-            await global.AcquireAsync(default).AsTask().WaitAsync(Soon);
+            slots.Add(await global.AcquireAsync(default).AsTask().WaitAsync(Soon));
 
         var fiftyFirst = global.AcquireAsync(default).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await Task.Delay(20);
+        Assert.False(fiftyFirst.IsCompleted);          // all 50 still in flight: no time passing frees them
+
+        _time.Advance(TimeSpan.FromMilliseconds(300));
+        global.Complete(slots[0]);                      // its response arrives now
         _time.Advance(TimeSpan.FromMilliseconds(1000));
         await Task.Delay(20);
         Assert.False(fiftyFirst.IsCompleted);
