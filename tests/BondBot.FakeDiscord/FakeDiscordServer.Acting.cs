@@ -121,7 +121,8 @@ public sealed partial class FakeDiscordServer
         interaction.SentAt = Time.GetUtcNow();
         _ = Task.Delay(Options.InteractionAckDeadline, Time).ContinueWith(_ =>
         {
-            if (!interaction.Acknowledged) interaction.Expire();
+            if (!interaction.TryBeginAcknowledge()) return;
+            interaction.Expire();
         }, TaskScheduler.Default);
     }
 

@@ -71,7 +71,7 @@ internal sealed partial class RestHandler
             default: errors["type"] = "Invalid interaction callback type."; break;
         }
         if (errors.Count > 0) { await InvalidFormAsync(errors); return; }
-        if (!interaction.TryAcknowledge((JsonObject)body.DeepClone()))
+        if (!interaction.TryBeginAcknowledge())
         {
             await ErrorAsync(400, 40060, "Interaction has already been acknowledged.");
             return;
@@ -94,6 +94,7 @@ internal sealed partial class RestHandler
                 interaction.Modal = (JsonObject)data!.DeepClone();
                 break;
         }
+        interaction.CompleteAcknowledge((JsonObject)body.DeepClone());
         await NoContentAsync();
     }
 

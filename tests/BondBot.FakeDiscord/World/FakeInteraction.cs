@@ -37,11 +37,16 @@ public sealed class FakeInteraction
     public List<FakeMessage> FollowUps { get; } = [];
     public List<JsonObject> AutocompleteChoices { get; } = [];
     public bool Expired { get; internal set; }
-    public bool Acknowledged => _first.Task.IsCompletedSuccessfully;
+    public bool Acknowledged => Volatile.Read(ref _acknowledging) == 1 && !Expired;
     internal DateTimeOffset? SentAt { get; set; }
     internal int CallbackType { get; set; }
 
-    internal bool TryAcknowledge(JsonObject body) => _first.TrySetResult(body);
+    private int _acknowledging;
+
+    /// <summary>Claims the one allowed acknowledgement; the caller records its effects, then calls <see cref="CompleteAcknowledge"/>.</summary>
+    internal bool TryBeginAcknowledge() => Interlocked.Exchange(ref _acknowledging, 1) == 0;
+
+    internal void CompleteAcknowledge(JsonObject body) => _first.TrySetResult(body);
 
     internal void Expire()
     {

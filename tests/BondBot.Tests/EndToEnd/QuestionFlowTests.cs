@@ -15,7 +15,7 @@ public sealed class QuestionFlowTests
     {
         var press = await world.Fake.ClickButtonAsync(user, card, ButtonId(card, "q.answer"));
         await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.NotNull(press.Modal);
+        Assert.True(press.Modal is not null, $"expected a modal, got {(await press.FirstResponse).ToJsonString()}");
         return await world.Fake.SubmitModalAsync(user, press, new Dictionary<string, string> { ["answer"] = text });
     }
 
