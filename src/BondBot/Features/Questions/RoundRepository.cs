@@ -90,6 +90,20 @@ public sealed class RoundRepository(SqliteConnectionFactory connections)
             """, new { roundId })).ToList();
     }
 
+    public sealed record HalfAnswered(long RoundId, long PairId, ulong AnsweredBy);
+
+    /// <summary>Open rounds of active pairs where exactly one partner answered, before <paramref name="answeredBefore"/>.</summary>
+    public async Task<IReadOnlyList<HalfAnswered>> GetHalfAnsweredAsync(Instant answeredBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<HalfAnswered>("""
+            SELECT r.round_id AS RoundId, r.pair_id AS PairId, MIN(a.user_id) AS AnsweredBy
+            FROM rounds r JOIN answers a ON a.round_id = r.round_id JOIN pairs p ON p.pair_id = r.pair_id
+            WHERE r.status = 'open' AND p.ended_at IS NULL
+            GROUP BY r.round_id HAVING COUNT(*) = 1 AND MAX(a.answered_at) <= @answeredBefore
+            """, new { answeredBefore })).ToList();
+    }
+
     /// <summary>Stores or updates an answer while the round is open, and reveals when it is the second one.</summary>
     public async Task<SaveAnswerResult> SaveAnswerAsync(long roundId, ulong userId, string text, Instant now, CancellationToken cancellationToken = default)
     {

@@ -15,6 +15,7 @@ namespace BondBot.Features.Scheduling;
 public sealed class CheckInScheduler(
     PromptLedger ledger,
     PromptSender sender,
+    NudgeSender nudges,
     IClock clock,
     TimeProvider time,
     IOptions<SchedulerOptions> options,
@@ -65,6 +66,9 @@ public sealed class CheckInScheduler(
         }
         if (due > 0 || sent > 0 || failed > 0)
             logger.LogInformation("Prompt batch: {Due} due, {Sent} sent, {Failed} failed, {Skipped} skipped", due, sent, failed, skipped);
+        var nudged = await nudges.RunAsync(now, cancellationToken);
+        if (nudged > 0)
+            logger.LogInformation("Nudges sent: {Nudged}", nudged);
         return new PassSummary(due, sent, failed, skipped, resent);
     }
 

@@ -14,6 +14,8 @@ namespace BondBot.Features.Scheduling;
 public sealed class PromptLedger(SqliteConnectionFactory connections)
 {
     public const string CheckInKind = "checkin";
+    public const string NudgeKind = "nudge";
+    public const string RitualKind = "ritual";
 
     public sealed record DueRow(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant NextCheckinAt);
 
@@ -77,7 +79,7 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UnfinishedRow>("""
             SELECT user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, updated_at AS UpdatedAt
-            FROM prompt_ledger WHERE status = 'claimed' ORDER BY due_at
+            FROM prompt_ledger WHERE status = 'claimed' AND kind = 'checkin' ORDER BY due_at
             """);
         return rows.Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.UpdatedAt)).ToList();
     }
@@ -89,6 +91,23 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
             UPDATE prompt_ledger SET status = @status, message_id = COALESCE(@messageId, message_id), updated_at = @now
             WHERE user_id = @UserId AND local_date = @LocalDate AND kind = @Kind
             """, new { status, messageId, now, prompt.UserId, prompt.LocalDate, prompt.Kind });
+    }
+
+    /// <summary>Records a one-off prompt (nudge, ritual) for a person and day; false when one was already recorded.</summary>
+    public async Task<bool> TryRecordAsync(ulong userId, LocalDate date, string kind, string status, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("""
+            INSERT INTO prompt_ledger (user_id, local_date, kind, due_at, status, nonce, updated_at)
+            VALUES (@userId, @date, @kind, @now, @status, @nonce, @now) ON CONFLICT DO NOTHING
+            """, new { userId, date, kind, now, status, nonce = NonceFor(userId, date, kind) }) > 0;
+    }
+
+    public async Task<bool> ExistsAsync(ulong userId, LocalDate date, string kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM prompt_ledger WHERE user_id = @userId AND local_date = @date AND kind = @kind)", new { userId, date, kind });
     }
 
     /// <summary>A nonce (≤25 characters) that is the same for the same person, day and kind, so a resend after a crash

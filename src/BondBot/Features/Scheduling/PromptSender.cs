@@ -3,14 +3,28 @@ using BondBot.Features.CheckIns;
 using BondBot.Features.Delivery;
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
+using BondBot.Features.Rituals;
+using BondBot.Features.Settings;
+using Microsoft.Extensions.Options;
+using NodaTime;
 
 namespace BondBot.Features.Scheduling;
 
 /// <summary>
 /// Builds and sends one person's daily prompt: the check-in mood buttons and today's question for their pair (a
-/// round is opened if none is), with its Answer button. The ledger's nonce makes a resend land only once.
+/// round is opened if none is), with its Answer button; once a week also the pair's connection ritual and a nudge
+/// to appreciate the partner. The ledger's nonce makes a resend land only once.
 /// </summary>
-public sealed class PromptSender(DirectMessenger dms, PairingService pairing, QuestionService questions, RoundPublisher rounds)
+public sealed class PromptSender(
+    DirectMessenger dms,
+    PairingService pairing,
+    QuestionService questions,
+    RoundPublisher rounds,
+    RitualDeck rituals,
+    UserSettingsRepository settings,
+    PromptLedger ledger,
+    IOptions<SchedulerOptions> options,
+    IClock clock)
 {
     public enum Outcome { Sent, Unreachable }
 
@@ -19,14 +33,18 @@ public sealed class PromptSender(DirectMessenger dms, PairingService pairing, Qu
         var embeds = new List<Embed> { CheckInCards.PromptEmbed() };
         var components = new List<Component> { CheckInCards.MoodRow(prompt.LocalDate) };
         Round? round = null;
-        if (await pairing.GetActivePairAsync(prompt.UserId, cancellationToken) is { } pair
-            && (await questions.OpenAsync(pair, pair.GuildId, null, null, cancellationToken: cancellationToken)).Round is { } open)
+        var pair = await pairing.GetActivePairAsync(prompt.UserId, cancellationToken);
+        if (pair is not null && (await questions.OpenAsync(pair, pair.GuildId, null, null, cancellationToken: cancellationToken)).Round is { } open)
         {
             round = open;
             var card = await rounds.CardAsync(open, pair, cancellationToken);
             embeds.AddRange(card.Embeds ?? []);
             components.AddRange(card.Components ?? []);
         }
+        var week = RitualDeck.WeekOf(prompt.LocalDate, (IsoDayOfWeek)(options.Value.RitualDay == DayOfWeek.Sunday ? 7 : (int)options.Value.RitualDay));
+        var ritualDue = pair is not null && !await ledger.ExistsAsync(prompt.UserId, week, PromptLedger.RitualKind, cancellationToken);
+        if (ritualDue)
+            embeds.Add(await RitualEmbedAsync(pair!, prompt.UserId, week, cancellationToken));
         var message = await dms.SendAsync(prompt.UserId, new MessagePayload
         {
             Embeds = embeds,
@@ -38,6 +56,22 @@ public sealed class PromptSender(DirectMessenger dms, PairingService pairing, Qu
             return (Outcome.Unreachable, null);
         if (round is not null)
             await rounds.RecordAsync(round.RoundId, message.ChannelId, message.Id, cancellationToken);
+        if (ritualDue)
+            await ledger.TryRecordAsync(prompt.UserId, week, PromptLedger.RitualKind, "sent", clock.GetCurrentInstant(), cancellationToken);
         return (Outcome.Sent, message.Id);
+    }
+
+    // Both partners get the same idea for the week; partners in different zones get one that works at a distance.
+    private async Task<Embed> RitualEmbedAsync(Pair pair, ulong userId, LocalDate week, CancellationToken cancellationToken)
+    {
+        var a = (await settings.GetAsync(pair.UserA, cancellationToken)).Zone;
+        var b = (await settings.GetAsync(pair.UserB, cancellationToken)).Zone;
+        var ritual = rituals.For(pair.PairId, week, apart: a is not null && b is not null && a.Id != b.Id);
+        return new Embed
+        {
+            Title = $"🕯️ This week's ritual: {ritual.Title}",
+            Description = $"{ritual.Text}\n\nAnd before the week ends: tell {PairingMessages.Mention(pair.PartnerOf(userId))} one thing you appreciated about them this week.",
+            Color = 0x9B59B6,
+        };
     }
 }

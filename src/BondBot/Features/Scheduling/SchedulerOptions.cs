@@ -19,4 +19,15 @@ public sealed class SchedulerOptions
 
     /// <summary>Sends in flight at once; the client's rate limiter paces them to Discord's limits.</summary>
     public int MaxConcurrentSends { get; set; } = 32;
+
+    /// <summary>How long after your partner answered a question you get one gentle reminder.</summary>
+    public TimeSpan NudgeAfter { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>No nudge between these local times (in each person's own zone).</summary>
+    public TimeSpan QuietHoursStart { get; set; } = TimeSpan.FromHours(22);
+
+    public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>The weekly ritual rides on the first check-in prompt on or after this day.</summary>
+    public DayOfWeek RitualDay { get; set; } = DayOfWeek.Sunday;
 }

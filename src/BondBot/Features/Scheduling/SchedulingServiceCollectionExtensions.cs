@@ -12,6 +12,8 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>();
         services.AddSingleton<PromptLedger>();
         services.AddSingleton<PromptSender>();
+        services.AddSingleton<NudgeSender>();
+        services.AddSingleton(_ => Rituals.RitualDeck.LoadEmbedded());
         services.AddSingleton<CheckInScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<CheckInScheduler>());
         return services;
@@ -30,6 +32,10 @@ internal sealed class SchedulerOptionsValidator : IValidateOptions<SchedulerOpti
             failures.Add("Scheduler:CatchUpWindow must be between 00:00:00 and 1.00:00:00, for example 03:00:00.");
         if (options.BatchSize is < 1 or > 10_000)
             failures.Add("Scheduler:BatchSize must be between 1 and 10000, for example 500.");
+        if (options.QuietHoursStart < TimeSpan.Zero || options.QuietHoursStart >= TimeSpan.FromDays(1) || options.QuietHoursEnd < TimeSpan.Zero || options.QuietHoursEnd >= TimeSpan.FromDays(1))
+            failures.Add("Scheduler:QuietHoursStart and Scheduler:QuietHoursEnd must be times of day, for example 22:00:00 and 08:00:00.");
+        if (options.NudgeAfter < TimeSpan.Zero || options.NudgeAfter > TimeSpan.FromDays(1))
+            failures.Add("Scheduler:NudgeAfter must be between 00:00:00 and 1.00:00:00, for example 04:00:00.");
         if (options.MaxConcurrentSends is < 1 or > 256)
             failures.Add("Scheduler:MaxConcurrentSends must be between 1 and 256, for example 32.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,0 +1,58 @@
+using BondBot.Discord;
+using BondBot.Features.Delivery;
+using BondBot.Features.Pairing;
+using BondBot.Features.Questions;
+using BondBot.Features.Settings;
+using BondBot.Interactions;
+using Microsoft.Extensions.Options;
+using NodaTime;
+
+namespace BondBot.Features.Scheduling;
+
+/// <summary>
+/// One gentle reminder when your partner answered a question and you have not, some hours later: at most one a day,
+/// never while you are paused, never to closed DMs, and never during your own quiet hours.
+/// </summary>
+public sealed class NudgeSender(
+    RoundRepository rounds,
+    PairingRepository pairs,
+    UserSettingsRepository settings,
+    DmChannelRepository channels,
+    DirectMessenger dms,
+    PromptLedger ledger,
+    IOptions<SchedulerOptions> options)
+{
+    public async Task<int> RunAsync(Instant now, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        foreach (var round in await rounds.GetHalfAnsweredAsync(now - Duration.FromTimeSpan(options.Value.NudgeAfter), cancellationToken))
+        {
+            if (await pairs.GetPairAsync(round.PairId, cancellationToken) is not { } pair)
+                continue;
+            var waiting = pair.PartnerOf(round.AnsweredBy);
+            var their = await settings.GetAsync(waiting, cancellationToken);
+            var local = now.InZone(their.Zone ?? DateTimeZone.Utc);
+            if (their.IsPaused(now) || IsQuiet(local.TimeOfDay) || await channels.IsUnreachableAsync(waiting, cancellationToken))
+                continue;
+            if (!await ledger.TryRecordAsync(waiting, local.Date, PromptLedger.NudgeKind, "claimed", now, cancellationToken))
+                continue;   // already nudged today
+            var message = await dms.SendAsync(waiting, Nudge(round), cancellationToken);
+            await ledger.MarkAsync(new PromptLedger.Claimed(waiting, local.Date, PromptLedger.NudgeKind, now, ""), message is null ? "failed" : "sent", message?.Id, now, cancellationToken);
+            if (message is not null) sent++;
+        }
+        return sent;
+    }
+
+    public bool IsQuiet(LocalTime time)
+    {
+        var t = time.ToTimeOnly().ToTimeSpan();
+        var (start, end) = (options.Value.QuietHoursStart, options.Value.QuietHoursEnd);
+        return start <= end ? t >= start && t < end : t >= start || t < end;
+    }
+
+    private static MessagePayload Nudge(RoundRepository.HalfAnswered round) => new()
+    {
+        Content = $"🔔 {PairingMessages.Mention(round.AnsweredBy)} answered your question together. Whenever you're ready, your answer unlocks both — no rush.",
+        Components = [Component.Row(Component.Button(CustomId.Create(QuestionCards.AnswerPrefix, round.RoundId), "Answer", ButtonStyle.Primary))],
+    };
+}

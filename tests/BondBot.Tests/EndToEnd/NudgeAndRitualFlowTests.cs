@@ -1,0 +1,98 @@
+using BondBot.FakeDiscord;
+using BondBot.Features.Scheduling;
+using BondBot.Features.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace BondBot.Tests.EndToEnd;
+
+public sealed class NudgeAndRitualFlowTests
+{
+    private static bool IsNudge(FakeMessage m) => m.Content?.Contains("🔔") == true;
+    private static bool HasRitual(FakeMessage m) => m.Embeds.Any(e => e?["title"]?.GetValue<string>().StartsWith("🕯️") == true);
+
+    private static Task ScheduleAsync(BotHarness bot, FakeUser user, string zone, int hour) =>
+        bot.Services.GetRequiredService<SettingsService>().UpdateAsync(user.Id, DateTimeZoneProviders.Tzdb[zone], new LocalTime(hour, 0), CheckInDays.Every);
+
+    private static async Task AtAsync(BotHarness bot, Instant at)
+    {
+        bot.Clock.Set(at);
+        await Task.Delay(400);
+    }
+
+    /// <summary>Pairs Alice and Bob, opens a question and lets Alice answer it at the clock's current time.</summary>
+    private static async Task<World> AliceAnsweredAsync(BotHarness bot)
+    {
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        var card = bot.Fake.MessagesIn(world.General.Id).Last(m => m.Components.ToJsonString().Contains("q.answer"));
+        var id = card.Components[0]!["components"]![0]!["custom_id"]!.GetValue<string>();
+        var press = await bot.Fake.ClickButtonAsync(world.Alice, card, id);
+        await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        await world.ReplyAsync(await bot.Fake.SubmitModalAsync(world.Alice, press, new Dictionary<string, string> { ["answer"] = "mine" }));
+        return world;
+    }
+
+    [Fact]
+    public async Task The_partner_who_has_not_answered_gets_one_gentle_nudge_a_day_after_the_delay()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var world = await AliceAnsweredAsync(bot);
+
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 15, 59));
+        Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 16, 0));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Count(IsNudge) == 1);
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 20, 0));
+        Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
+        Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Alice), IsNudge);   // she answered: nothing for her
+        Assert.Contains("q.answer", bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge).Components.ToJsonString());
+        Assert.DoesNotContain("mine", World.Text(bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge)));
+
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 2, 12, 0));                   // a new local day
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Count(IsNudge) == 2);
+    }
+
+    [Fact]
+    public async Task No_nudge_during_quiet_hours_in_the_persons_own_zone_or_while_paused()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var world = await AliceAnsweredAsync(bot);
+        await ScheduleAsync(bot, world.Bob, "Asia/Tokyo", 20);                     // 16:00 UTC is 01:00 in Tokyo
+
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 16, 0));
+        Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 23, 0));                   // 08:00 in Tokyo
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Count(IsNudge) == 1);
+
+        await bot.Services.GetRequiredService<SettingsService>().PauseAsync(world.Bob.Id, 3);
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 2, 23, 30));                  // next Tokyo day, but paused
+        Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
+    }
+
+    [Fact]
+    public async Task The_weekly_ritual_rides_on_the_first_prompt_of_each_ritual_week_and_is_shared_by_the_pair()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));   // a Monday
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        await ScheduleAsync(bot, world.Alice, "UTC", 20);
+        await ScheduleAsync(bot, world.Bob, "Europe/Lisbon", 20);                 // 19:00 UTC in summer
+
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 20, 0));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(HasRitual) == 1 && bot.Fake.DirectMessagesTo(world.Bob).Count(HasRitual) == 1);
+        string Title(FakeUser u) => bot.Fake.DirectMessagesTo(u).Last(HasRitual).Embeds.First(e => e!["title"]!.GetValue<string>().StartsWith("🕯️"))!["title"]!.GetValue<string>();
+        Assert.Equal(Title(world.Alice), Title(world.Bob));
+        var first = Title(world.Alice);
+
+        for (var day = 2; day <= 6; day++)
+            await AtAsync(bot, Instant.FromUtc(2026, 6, day, 20, 0));
+        Assert.Single(bot.Fake.DirectMessagesTo(world.Alice), HasRitual);
+        await AtAsync(bot, Instant.FromUtc(2026, 6, 7, 20, 0));                   // Sunday: a new ritual week
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(HasRitual) == 2);
+        Assert.NotEqual(first, Title(world.Alice));
+        Assert.Contains("appreciated", World.Text(bot.Fake.DirectMessagesTo(world.Alice).Last(HasRitual)));
+    }
+}
