@@ -42,7 +42,7 @@ public sealed class SchedulerFlowTests
 
         var prompt = bot.Fake.DirectMessagesTo(world.Alice).Single(IsPrompt);
         Assert.Contains("q.answer", prompt.Components.ToJsonString());      // today's question rides along
-        Assert.Equal(2, prompt.Embeds.Count);
+        Assert.Equal(3, prompt.Embeds.Count);                                  // check-in, question, and the week's ritual
 
         await AdvanceToAsync(bot, Instant.FromUtc(2026, 6, 2, 11, 0));
         await bot.Fake.WaitUntilAsync(() => Prompts(bot.Fake, world.Bob) == 1);
