@@ -32,15 +32,7 @@ public sealed class ClientHarness : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(Options.Create(new DiscordClientOptions { Token = fake.Token, ApiBaseUrl = fake.ApiBaseUrl, GlobalRequestsPerSecond = globalPerSecond }))
-            .AddSingleton(new GatewayTiming
-            {
-                InitialBackoff = TimeSpan.FromMilliseconds(100),
-                MaxBackoff = TimeSpan.FromSeconds(1),
-                IdentifySpacing = TimeSpan.FromMilliseconds(200),
-                InvalidSessionDelayMin = TimeSpan.FromMilliseconds(50),
-                InvalidSessionDelayMax = TimeSpan.FromMilliseconds(100),
-                ConnectTimeout = TimeSpan.FromSeconds(5),
-            })
+            .AddSingleton(BondBot.Testing.FastGatewayTiming.Create())
             .AddDiscordClient()
             .BuildServiceProvider();
         return new ClientHarness(fake, services);

@@ -1,4 +1,3 @@
-using BondBot.Discord.Gateway;
 using BondBot.FakeDiscord;
 using BondBot.Hosting;
 using BondBot.Tests.Support;
@@ -49,14 +48,7 @@ public sealed class BotHarness : IAsyncDisposable
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 builder.Services.AddSingleton<IClock>(harness.Clock);
-                builder.Services.AddSingleton(new GatewayTiming
-                {
-                    InitialBackoff = TimeSpan.FromMilliseconds(100),
-                    MaxBackoff = TimeSpan.FromSeconds(1),
-                    IdentifySpacing = TimeSpan.FromMilliseconds(200),
-                    InvalidSessionDelayMin = TimeSpan.FromMilliseconds(50),
-                    InvalidSessionDelayMax = TimeSpan.FromMilliseconds(100),
-                });
+                builder.Services.AddSingleton(BondBot.Testing.FastGatewayTiming.Create());
                 builder.Services.AddSingleton<CapturedServices>(provider => { captured.TrySetResult(provider); return new CapturedServices(); });
                 builder.Services.AddHostedService<CaptureOnStart>();
                 configure?.Invoke(builder.Services);

@@ -24,14 +24,8 @@ public sealed class NudgeAndRitualFlowTests
     private static async Task<World> AliceAnsweredAsync(BotHarness bot)
     {
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
-        var card = bot.Fake.MessagesIn(world.General.Id).Last(m => m.Components.ToJsonString().Contains("q.answer"));
-        var id = card.Components[0]!["components"]![0]!["custom_id"]!.GetValue<string>();
-        var press = await bot.Fake.ClickButtonAsync(world.Alice, card, id);
-        await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
-        await world.ReplyAsync(await bot.Fake.SubmitModalAsync(world.Alice, press, new Dictionary<string, string> { ["answer"] = "mine" }));
+        var card = await QuestionFlowTests.OpenQuestionAsync(world);
+        await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, card, "mine"));
         return world;
     }
 

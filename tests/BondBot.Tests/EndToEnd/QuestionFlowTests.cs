@@ -8,10 +8,19 @@ public sealed class QuestionFlowTests
     private static string ButtonId(FakeMessage card, string prefix) =>
         card.Components.SelectMany(r => r!["components"]!.AsArray()).Select(c => c!["custom_id"]!.GetValue<string>()).First(id => id.StartsWith(prefix, StringComparison.Ordinal));
 
-    private static FakeMessage LatestCard(FakeDiscordServer fake, ulong channelId) =>
+    internal static FakeMessage LatestCard(FakeDiscordServer fake, ulong channelId) =>
         fake.MessagesIn(channelId).Last(m => m.Components.ToJsonString().Contains("q.answer", StringComparison.Ordinal));
 
-    private static async Task<FakeInteraction> AnswerAsync(World world, FakeUser user, FakeMessage card, string text)
+    /// <summary>Pairs Alice and Bob, has Alice open a question in #general, and returns its card.</summary>
+    internal static async Task<FakeMessage> OpenQuestionAsync(World world)
+    {
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
+        await world.Fake.WaitUntilAsync(() => world.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        return LatestCard(world.Fake, world.General.Id);
+    }
+
+    internal static async Task<FakeInteraction> AnswerAsync(World world, FakeUser user, FakeMessage card, string text)
     {
         var press = await world.Fake.ClickButtonAsync(user, card, ButtonId(card, "q.answer"));
         await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
@@ -82,10 +91,7 @@ public sealed class QuestionFlowTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
-        var card = LatestCard(bot.Fake, world.General.Id);
+        var card = await OpenQuestionAsync(world);
 
         var reply = await world.ReplyAsync(await bot.Fake.ClickButtonAsync(world.Carol, card, ButtonId(card, "q.answer")));
 
@@ -99,10 +105,7 @@ public sealed class QuestionFlowTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
-        var card = LatestCard(bot.Fake, world.General.Id);
+        var card = await OpenQuestionAsync(world);
         var before = card.Embeds[0]!["description"]!.GetValue<string>();
 
         var swap = await bot.Fake.ClickButtonAsync(world.Bob, card, ButtonId(card, "q.new"));
@@ -133,10 +136,7 @@ public sealed class QuestionFlowTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
-        var card = LatestCard(bot.Fake, world.General.Id);
+        var card = await OpenQuestionAsync(world);
 
         var aPress = await bot.Fake.ClickButtonAsync(world.Alice, card, ButtonId(card, "q.answer"));
         var bPress = await bot.Fake.ClickButtonAsync(world.Bob, card, ButtonId(card, "q.answer"));

@@ -27,7 +27,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
     public async Task<Invite?> GetInviteAsync(long inviteId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId });
+        return await ReadInviteAsync(connection, null, inviteId);
     }
 
     /// <summary>Stores a pending invite, replacing the inviter's earlier pending one; returns it and whether one was replaced.</summary>
@@ -54,7 +54,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var invite = await connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId }, transaction);
+        var invite = await ReadInviteAsync(connection, transaction, inviteId);
         var refusal = Check(invite, userId, now);
         if (refusal is not null)
             return new AcceptResult(refusal.Value, Invite: invite);
@@ -69,7 +69,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
         await connection.ExecuteAsync(
             "INSERT INTO pair_members (pair_id, user_id) VALUES (@pairId, @InviterId), (@pairId, @InviteeId)",
             new { pairId, invite.InviterId, invite.InviteeId }, transaction);
-        await connection.ExecuteAsync("UPDATE pair_invites SET status = 'accepted', answered_at = @now WHERE invite_id = @inviteId", new { inviteId, now }, transaction);
+        await AnswerInviteAsync(connection, transaction, inviteId, "accepted", now);
         // Other invites to or from either person can no longer be accepted.
         await connection.ExecuteAsync("""
             UPDATE pair_invites SET status = 'cancelled', answered_at = @now
@@ -83,7 +83,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var invite = await connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId }, transaction);
+        var invite = await ReadInviteAsync(connection, transaction, inviteId);
         var refusal = Check(invite, userId, now);
         if (refusal is not null)
             return new DeclineResult(refusal.Value switch
@@ -93,7 +93,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
                 AcceptOutcome.Expired => DeclineOutcome.Expired,
                 _ => DeclineOutcome.AlreadyAnswered,
             }, invite);
-        await connection.ExecuteAsync("UPDATE pair_invites SET status = 'declined', answered_at = @now WHERE invite_id = @inviteId", new { inviteId, now }, transaction);
+        await AnswerInviteAsync(connection, transaction, inviteId, "declined", now);
         transaction.Commit();
         return new DeclineResult(DeclineOutcome.Declined, invite);
     }
@@ -117,6 +117,12 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
         _ when invite.ExpiresAt <= now => AcceptOutcome.Expired,
         _ => null,
     };
+
+    private static Task<Invite?> ReadInviteAsync(SqliteConnection connection, SqliteTransaction? transaction, long inviteId) =>
+        connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId }, transaction);
+
+    private static Task AnswerInviteAsync(SqliteConnection connection, SqliteTransaction transaction, long inviteId, string status, Instant now) =>
+        connection.ExecuteAsync("UPDATE pair_invites SET status = @status, answered_at = @now WHERE invite_id = @inviteId", new { inviteId, status, now }, transaction);
 
     private static Task<Pair?> GetActivePairAsync(SqliteConnection connection, SqliteTransaction? transaction, ulong userId) =>
         connection.QuerySingleOrDefaultAsync<Pair>($"""
