@@ -5,6 +5,7 @@ using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
 using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
+using BondBot.Features.Space;
 using BondBot.Features.CheckIns;
 using BondBot.Hosting;
 using BondBot.Interactions;
@@ -42,6 +43,7 @@ public static class BondBotServiceCollectionExtensions
         services.AddQuestions();
         services.AddSettings();
         services.AddCheckIns();
+        services.AddSpaces();
         services.AddScheduling(builder.Configuration);
         services.AddHostedService<GatewayWorker>();
         return builder;

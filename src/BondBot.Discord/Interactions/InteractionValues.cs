@@ -25,7 +25,10 @@ public static class InteractionValues
         Find(data, name)?.Value is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var n) ? n : null;
 
     /// <summary>A user option's id, or null.</summary>
-    public static ulong? GetUserId(this InteractionData data, string name) =>
+    public static ulong? GetUserId(this InteractionData data, string name) => GetId(data, name);
+
+    /// <summary>A user, channel or role option's id, or null.</summary>
+    public static ulong? GetId(this InteractionData data, string name) =>
         Find(data, name)?.Value is { ValueKind: JsonValueKind.String } v && ulong.TryParse(v.GetString(), out var id) ? id : null;
 
     /// <summary>A resolved user from the interaction's <c>resolved</c> data.</summary>

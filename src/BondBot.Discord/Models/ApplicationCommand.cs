@@ -76,6 +76,8 @@ public sealed record CommandOption
     public int? MinLength { get; init; }
     /// <summary>String maximum length (1–6000).</summary>
     public int? MaxLength { get; init; }
+    /// <summary>Channel types a CHANNEL option accepts.</summary>
+    public IReadOnlyList<int>? ChannelTypes { get; init; }
 }
 
 /// <summary>A choice: name 1–100 characters; a string value ≤100 characters, or a number.</summary>

@@ -1,12 +1,11 @@
 using BondBot.Discord;
 using BondBot.Discord.Rest;
-using BondBot.Features.Delivery;
 using NodaTime;
 
 namespace BondBot.Features.CheckIns;
 
 /// <summary>Shares a check-in with the partner once a day: the first time as a new card, afterwards by editing it.</summary>
-public sealed class CheckInSharing(CheckInRepository checkIns, DirectMessenger dms, DiscordRestClient rest)
+public sealed class CheckInSharing(CheckInRepository checkIns, Space.PairDelivery delivery, Pairing.PairingRepository pairs, DiscordRestClient rest)
 {
     public async Task ShareAsync(ulong userId, ulong partnerId, LocalDate date, CancellationToken cancellationToken)
     {
@@ -25,7 +24,8 @@ public sealed class CheckInSharing(CheckInRepository checkIns, DirectMessenger d
                 // The card was deleted: send a new one below.
             }
         }
-        if (await dms.SendAsync(partnerId, card, cancellationToken) is { } sent)
+        if (await pairs.GetActivePairAsync(userId, cancellationToken) is { } pair
+            && await delivery.SendToAsync(pair, partnerId, card, cancellationToken) is { } sent)
             await checkIns.SetSharedAsync(userId, date, sent.ChannelId, sent.Id, cancellationToken);
     }
 }

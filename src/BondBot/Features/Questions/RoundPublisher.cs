@@ -12,6 +12,7 @@ public sealed class RoundPublisher(
     DirectMessenger dms,
     RoundRepository rounds,
     RoundCardRepository cards,
+    Space.PairDelivery pairDelivery,
     ILogger<RoundPublisher> logger)
 {
     /// <summary>Posts the card in a channel; false when the bot may not post there.</summary>
@@ -66,16 +67,7 @@ public sealed class RoundPublisher(
         }
     }
 
-    /// <summary>Sends both answers to each partner privately. Returns the partners whose DMs were closed.</summary>
-    public async Task<IReadOnlyList<ulong>> RevealAsync(Round round, IReadOnlyList<Answer> answers, Pair pair, CancellationToken cancellationToken)
-    {
-        var unreachable = new List<ulong>();
-        var reveal = QuestionCards.Reveal(round, answers);
-        foreach (var userId in new[] { pair.UserA, pair.UserB })
-        {
-            if (await dms.SendAsync(userId, reveal, cancellationToken) is null)
-                unreachable.Add(userId);
-        }
-        return unreachable;
-    }
+    /// <summary>Reveals both answers privately: in the pair's space when they have one, otherwise by DM to each.</summary>
+    public Task RevealAsync(Round round, IReadOnlyList<Answer> answers, Pair pair, CancellationToken cancellationToken) =>
+        pairDelivery.SendAsync(pair, QuestionCards.Reveal(round, answers), cancellationToken);
 }
