@@ -7,6 +7,7 @@ using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Features.Space;
 using BondBot.Features.CheckIns;
+using BondBot.Features.Appreciation;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -44,6 +45,7 @@ public static class BondBotServiceCollectionExtensions
         services.AddSettings();
         services.AddCheckIns();
         services.AddSpaces();
+        services.AddAppreciation();
         services.AddScheduling(builder.Configuration);
         services.AddHostedService<GatewayWorker>();
         return builder;
