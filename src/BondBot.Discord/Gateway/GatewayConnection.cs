@@ -22,10 +22,7 @@ internal sealed class GatewayConnection(
 {
     private readonly CancellationTokenSource _lifetime = new();
     private volatile bool _acknowledged = true;
-    private volatile bool _zombie;
     private bool _reachedReady;
-
-    public ReadyData? Ready { get; private set; }
 
     public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, TimeSpan connectTimeout, CancellationToken stopping)
     {
@@ -117,11 +114,11 @@ internal sealed class GatewayConnection(
         var data = payload.D ?? default;
         if (type == "READY")
         {
-            Ready = data.Deserialize(DiscordJson.Default.ReadyData)!;
-            session.Start(Ready.SessionId, new Uri(Ready.ResumeGatewayUrl));
+            var ready = data.Deserialize(DiscordJson.Default.ReadyData)!;
+            session.Start(ready.SessionId, new Uri(ready.ResumeGatewayUrl));
             _reachedReady = true;
-            onReady(Ready); // before the event is handed on, so readers of READY see the application id
-            logger.LogInformation("Gateway ready as {User} (session started)", Ready.User.Username);
+            onReady(ready); // before the event is handed on, so readers of READY see the application id
+            logger.LogInformation("Gateway ready as {User} (session started)", ready.User.Username);
         }
         else if (type == "RESUMED")
         {
@@ -153,7 +150,6 @@ internal sealed class GatewayConnection(
         {
             if (!_acknowledged)
             {
-                _zombie = true;
                 await _lifetime.CancelAsync();
                 return;
             }
@@ -175,7 +171,6 @@ internal sealed class GatewayConnection(
         await transport.SendAsync(bytes, cancellationToken);
     }
 
-    public bool WasZombie => _zombie;
 }
 
 /// <summary>Who we are when identifying (Gateway Events §Identify).</summary>
