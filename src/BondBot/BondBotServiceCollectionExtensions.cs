@@ -8,6 +8,7 @@ using BondBot.Features.Settings;
 using BondBot.Features.Space;
 using BondBot.Features.CheckIns;
 using BondBot.Features.Appreciation;
+using BondBot.Features.Insights;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -46,6 +47,7 @@ public static class BondBotServiceCollectionExtensions
         services.AddCheckIns();
         services.AddSpaces();
         services.AddAppreciation();
+        services.AddInsights();
         services.AddScheduling(builder.Configuration);
         services.AddHostedService<GatewayWorker>();
         return builder;

@@ -1,0 +1,79 @@
+using System.Text;
+using BondBot.Discord;
+using BondBot.Features.Appreciation;
+using BondBot.Features.CheckIns;
+using BondBot.Features.Pairing;
+using BondBot.Features.Questions;
+using BondBot.Features.Settings;
+using BondBot.Interactions;
+using NodaTime;
+
+namespace BondBot.Features.Insights;
+
+/// <summary><c>/insights</c>: the pair's journey at a glance, privately — streaks, how deep you've gone, moods over
+/// 30 days, appreciation this week and last. Only the pair's own data, and only what has been revealed.</summary>
+public sealed class InsightsCommand(
+    PairingService pairing,
+    CheckInService checkIns,
+    InsightsRepository insights,
+    AppreciationRepository notes,
+    UserSettingsRepository settings,
+    IClock clock) : ISlashCommand
+{
+    public const int MoodDays = 30;
+
+    public ApplicationCommand Definition { get; } = new() { Name = "insights", Description = "Your journey together at a glance (only you see it)" };
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
+        {
+            await context.ReplyPrivatelyAsync("Insights are about the two of you — pair up first with `/pair partner:@them`.", cancellationToken);
+            return;
+        }
+        var zone = (await settings.GetAsync(context.UserId, cancellationToken)).Zone ?? DateTimeZone.Utc;
+        var now = clock.GetCurrentInstant();
+        var today = now.InZone(zone).Date;
+        var streaks = await checkIns.StreaksAsync(pair, context.UserId, cancellationToken);
+        var (depths, categories) = await insights.RevealedAsync(pair.PairId, cancellationToken);
+        var weekStart = today.PlusDays(-((int)today.DayOfWeek - 1));
+        var thisWeek = await notes.CountSinceAsync(pair.PairId, zone.AtStartOfDay(weekStart).ToInstant(), cancellationToken);
+        var sinceLastWeek = await notes.CountSinceAsync(pair.PairId, zone.AtStartOfDay(weekStart.PlusDays(-7)).ToInstant(), cancellationToken);
+
+        var fields = new List<EmbedField>
+        {
+            new("Paired since", $"<t:{pair.CreatedAt.ToUnixTimeSeconds()}:D>", Inline: true),
+            new("Streak", $"{streaks.Current} days (best {streaks.Best})", Inline: true),
+            new("Answered together", Answered(depths, categories)),
+            new($"Moods, last {MoodDays} days", await MoodsAsync(pair, today, cancellationToken)),
+            new("Appreciation notes", $"{thisWeek} this week · {sinceLastWeek - thisWeek} last week", Inline: true),
+        };
+        await context.ReplyPrivatelyAsync(new MessagePayload
+        {
+            Embeds = [new Embed { Title = "🌱 Your journey together", Fields = fields, Color = 0x2ECC71, Footer = new EmbedFooter("Only the two of you count here, and only answers you've both revealed.") }],
+        }, cancellationToken);
+    }
+
+    private static string Answered(IReadOnlyList<InsightsRepository.DepthCount> depths, IReadOnlyList<InsightsRepository.CategoryCount> categories)
+    {
+        var total = depths.Sum(d => d.Count);
+        if (total == 0)
+            return "No questions revealed yet — `/question` starts one.";
+        var byDepth = string.Join(" · ", depths.Select(d => $"{QuestionCategory.DepthName(d.Depth)} {d.Count}"));
+        var top = string.Join(", ", categories.Take(4).Select(c => $"{QuestionCategory.Find(c.Category)?.Name ?? c.Category} {c.Count}"));
+        return DiscordLimits.Truncate($"{total} {(total == 1 ? "question" : "questions")} · {byDepth}\nMost explored: {top}", DiscordLimits.EmbedFieldValue);
+    }
+
+    private async Task<string> MoodsAsync(Pair pair, LocalDate today, CancellationToken cancellationToken)
+    {
+        var from = today.PlusDays(-(MoodDays - 1));
+        var lines = new StringBuilder();
+        foreach (var userId in new[] { pair.UserA, pair.UserB })
+        {
+            var moods = await insights.MoodsAsync(userId, from, today, cancellationToken);
+            var row = Enumerable.Range(0, MoodDays).Select(i => moods.TryGetValue(from.PlusDays(i), out var m) ? m : (int?)null).ToList();
+            lines.Append($"<@{userId}> `{Sparkline.Render(row)}`\n");
+        }
+        return lines.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,31 @@
+using BondBot.Storage;
+using Dapper;
+using NodaTime;
+
+namespace BondBot.Features.Insights;
+
+/// <summary>The pair's own history, read for <c>/insights</c>: only revealed rounds, only this pair.</summary>
+public sealed class InsightsRepository(SqliteConnectionFactory connections)
+{
+    public sealed record DepthCount(long Depth, long Count);
+    public sealed record CategoryCount(string Category, long Count);
+    private sealed record MoodRow(LocalDate LocalDate, long Mood);
+
+    public async Task<(IReadOnlyList<DepthCount> Depths, IReadOnlyList<CategoryCount> Categories)> RevealedAsync(long pairId, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var depths = (await connection.QueryAsync<DepthCount>(
+            "SELECT depth AS Depth, COUNT(*) AS Count FROM rounds WHERE pair_id = @pairId AND status = 'revealed' GROUP BY depth ORDER BY depth", new { pairId })).ToList();
+        var categories = (await connection.QueryAsync<CategoryCount>(
+            "SELECT category AS Category, COUNT(*) AS Count FROM rounds WHERE pair_id = @pairId AND status = 'revealed' GROUP BY category ORDER BY COUNT(*) DESC, category", new { pairId })).ToList();
+        return (depths, categories);
+    }
+
+    public async Task<IReadOnlyDictionary<LocalDate, int>> MoodsAsync(ulong userId, LocalDate from, LocalDate to, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<MoodRow>(
+            "SELECT local_date AS LocalDate, mood AS Mood FROM checkins WHERE user_id = @userId AND local_date BETWEEN @from AND @to", new { userId, from, to });
+        return rows.ToDictionary(r => r.LocalDate, r => (int)r.Mood);
+    }
+}

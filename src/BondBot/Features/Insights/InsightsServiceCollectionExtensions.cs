@@ -1,0 +1,14 @@
+using BondBot.Interactions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BondBot.Features.Insights;
+
+public static class InsightsServiceCollectionExtensions
+{
+    public static IServiceCollection AddInsights(this IServiceCollection services)
+    {
+        services.AddSingleton<InsightsRepository>();
+        services.AddScoped<ISlashCommand, InsightsCommand>();
+        return services;
+    }
+}

@@ -1,0 +1,57 @@
+using BondBot.Features.Appreciation;
+using BondBot.Features.CheckIns;
+using BondBot.Features.Pairing;
+using BondBot.Features.Questions;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace BondBot.Tests.EndToEnd;
+
+public sealed class InsightsFlowTests
+{
+    [Fact]
+    public async Task Insights_show_streaks_depth_moods_as_sparklines_and_notes_for_a_seeded_history()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 10, 12, 0)));
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        var services = bot.Services;
+        var pair = (await services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var checkIns = services.GetRequiredService<CheckInService>();
+        var today = new LocalDate(2026, 6, 10);
+        await checkIns.RecordMoodAsync(world.Alice.Id, 5, today.PlusDays(-2));
+        await checkIns.RecordMoodAsync(world.Alice.Id, 1, today.PlusDays(-1));
+        await checkIns.RecordMoodAsync(world.Alice.Id, 3, today);
+        await checkIns.RecordMoodAsync(world.Bob.Id, 4, today.PlusDays(-1));
+        await checkIns.RecordMoodAsync(world.Bob.Id, 2, today);
+        var questions = services.GetRequiredService<QuestionService>();
+        var round = (await questions.OpenAsync(pair, null, "fun", 1)).Round!;
+        await questions.SubmitAsync(round.RoundId, world.Alice.Id, "a");
+        await questions.SubmitAsync(round.RoundId, world.Bob.Id, "b");
+        var unrevealed = (await questions.OpenAsync(pair, null, "trust", 3)).Round!;
+        await questions.SubmitAsync(unrevealed.RoundId, world.Alice.Id, "only mine");
+        await services.GetRequiredService<AppreciationRepository>().AddAsync(pair.PairId, world.Alice.Id, world.Bob.Id, "thanks", bot.Clock.GetCurrentInstant());
+
+        var reply = await world.ReplyAsync(await world.CommandAsync(world.Bob, "insights"));
+        var text = World.Text(reply);
+
+        Assert.True(reply.Ephemeral);
+        Assert.Contains($"<@{world.Alice.Id}> `{new string(' ', 27)}█▁▄`", text);
+        Assert.Contains($"<@{world.Bob.Id}> `{new string(' ', 28)}▆▃`", text);
+        Assert.Contains("2 days (best 2)", text);                  // both checked in yesterday and today
+        Assert.Contains("1 question · Light 1", text);             // the unrevealed deep one does not count
+        Assert.DoesNotContain("Deepest", text);
+        Assert.Contains("1 this week", text);
+    }
+
+    [Fact]
+    public async Task Unpaired_people_are_pointed_to_pairing()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+
+        var reply = await world.ReplyAsync(await world.DmCommandAsync(world.Carol, "insights"));
+
+        Assert.Contains("pair up first", reply.Content);
+    }
+}
