@@ -44,7 +44,7 @@ public static class BondBotServiceCollectionExtensions
         services.AddPairing();
         services.AddQuestions();
         services.AddSettings();
-        services.AddCheckIns();
+        services.AddCheckIns(builder.Configuration);
         services.AddSpaces();
         services.AddAppreciation();
         services.AddInsights();

@@ -16,7 +16,7 @@ public sealed class CheckInCommand(CheckInService checkIns) : ISlashCommand
 }
 
 /// <summary>A mood button: stores the mood at once (nothing is lost if the modal is closed), then opens the modal.</summary>
-public sealed class MoodButtonHandler(CheckInService checkIns) : IComponentHandler
+public sealed class MoodButtonHandler(CheckInService checkIns, Care.CareService care) : IComponentHandler
 {
     public string Prefix => CheckInCards.MoodPrefix;
 
@@ -41,5 +41,6 @@ public sealed class MoodButtonHandler(CheckInService checkIns) : IComponentHandl
         }
         await checkIns.RecordMoodAsync(context.UserId, (int)mood, date, cancellationToken);
         await context.Responder.ShowModalAsync(CheckInCards.NotesModal(date.Value, (int)mood), cancellationToken);
+        await care.CheckAsync(context.UserId, date.Value, cancellationToken);
     }
 }

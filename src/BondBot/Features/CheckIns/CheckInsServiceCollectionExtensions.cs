@@ -5,8 +5,10 @@ namespace BondBot.Features.CheckIns;
 
 public static class CheckInsServiceCollectionExtensions
 {
-    public static IServiceCollection AddCheckIns(this IServiceCollection services)
+    public static IServiceCollection AddCheckIns(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
+        services.AddOptions<Care.CareOptions>().Bind(configuration.GetSection(Care.CareOptions.SectionName));
+        services.AddSingleton<Care.CareService>();
         services.AddSingleton<CheckInRepository>();
         services.AddSingleton<CheckInService>();
         services.AddSingleton<CheckInSharing>();
