@@ -9,6 +9,7 @@ using BondBot.Features.Space;
 using BondBot.Features.CheckIns;
 using BondBot.Features.Appreciation;
 using BondBot.Features.Insights;
+using BondBot.Features.Pulse;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -48,6 +49,7 @@ public static class BondBotServiceCollectionExtensions
         services.AddSpaces();
         services.AddAppreciation();
         services.AddInsights();
+        services.AddPulse();
         services.AddScheduling(builder.Configuration);
         services.AddHostedService<GatewayWorker>();
         return builder;

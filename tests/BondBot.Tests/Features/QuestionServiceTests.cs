@@ -74,6 +74,22 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Aggregate_queries_with_no_matching_rows_return_empty_instead_of_failing()
+    {
+        Assert.Empty(await _rounds.GetHalfAnsweredAsync(_time.GetCurrentInstant()));
+        var insights = new BondBot.Features.Insights.InsightsRepository(_db.Connections);
+        var (depths, categories) = await insights.RevealedAsync(_pair.PairId, default);
+        Assert.Empty(depths);
+        Assert.Empty(categories);
+
+        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        await _questions.SubmitAsync(round.RoundId, 1, "mine");
+        _time.Advance(NodaTime.Duration.FromHours(5));
+        var half = Assert.Single(await _rounds.GetHalfAnsweredAsync(_time.GetCurrentInstant()));
+        Assert.Equal(1UL, half.AnsweredBy);
+    }
+
+    [Fact]
     public async Task Only_the_two_partners_can_answer()
     {
         var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;

@@ -18,6 +18,7 @@ public sealed class InsightsCommand(
     InsightsRepository insights,
     AppreciationRepository notes,
     UserSettingsRepository settings,
+    Pulse.PulseService pulse,
     IClock clock) : ISlashCommand
 {
     public const int MoodDays = 30;
@@ -47,6 +48,7 @@ public sealed class InsightsCommand(
             new("Answered together", Answered(depths, categories)),
             new($"Moods, last {MoodDays} days", await MoodsAsync(pair, today, cancellationToken)),
             new("Appreciation notes", $"{thisWeek} this week · {sinceLastWeek - thisWeek} last week", Inline: true),
+            new("Closeness pulse", await pulse.InsightLinesAsync(context.UserId, pair, cancellationToken) ?? "Not answered this month yet — `/pulse` takes a minute."),
         };
         await context.ReplyPrivatelyAsync(new MessagePayload
         {

@@ -7,8 +7,10 @@ namespace BondBot.Features.Insights;
 /// <summary>The pair's own history, read for <c>/insights</c>: only revealed rounds, only this pair.</summary>
 public sealed class InsightsRepository(SqliteConnectionFactory connections)
 {
-    public sealed record DepthCount(long Depth, long Count);
-    public sealed record CategoryCount(string Category, long Count);
+    // Aggregate columns have no type when no row comes back, which Dapper's positional records cannot map;
+    // settable properties map by name instead.
+    public sealed class DepthCount { public long Depth { get; init; } public long Count { get; init; } }
+    public sealed class CategoryCount { public string Category { get; init; } = ""; public long Count { get; init; } }
     private sealed record MoodRow(LocalDate LocalDate, long Mood);
 
     public async Task<(IReadOnlyList<DepthCount> Depths, IReadOnlyList<CategoryCount> Categories)> RevealedAsync(long pairId, CancellationToken cancellationToken)

@@ -90,7 +90,14 @@ public sealed class RoundRepository(SqliteConnectionFactory connections)
             """, new { roundId })).ToList();
     }
 
-    public sealed record HalfAnswered(long RoundId, long PairId, ulong AnsweredBy);
+    // A class, not a positional record: MIN(...) has no column type when no row matches, and Dapper then cannot
+    // pick a constructor.
+    public sealed class HalfAnswered
+    {
+        public long RoundId { get; init; }
+        public long PairId { get; init; }
+        public ulong AnsweredBy { get; init; }
+    }
 
     /// <summary>Open rounds of active pairs where exactly one partner answered, before <paramref name="answeredBefore"/>.</summary>
     public async Task<IReadOnlyList<HalfAnswered>> GetHalfAnsweredAsync(Instant answeredBefore, CancellationToken cancellationToken = default)

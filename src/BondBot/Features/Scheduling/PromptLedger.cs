@@ -16,6 +16,7 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
     public const string CheckInKind = "checkin";
     public const string NudgeKind = "nudge";
     public const string RitualKind = "ritual";
+    public const string PulseKind = "pulse";
 
     public sealed record DueRow(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant NextCheckinAt);
 

@@ -45,6 +45,11 @@ public sealed class PromptSender(
         var ritualDue = pair is not null && !await ledger.ExistsAsync(prompt.UserId, week, PromptLedger.RitualKind, cancellationToken);
         if (ritualDue)
             embeds.Add(await RitualEmbedAsync(pair!, prompt.UserId, week, cancellationToken));
+        // The monthly pulse is offered on the person's first prompt of each month.
+        var firstOfMonth = new LocalDate(prompt.LocalDate.Year, prompt.LocalDate.Month, 1);
+        var pulseDue = pair is not null && !await ledger.ExistsAsync(prompt.UserId, firstOfMonth, PromptLedger.PulseKind, cancellationToken);
+        if (pulseDue)
+            components.Add(Pulse.PulseCards.OfferRow(NodaTime.Text.YearMonthPattern.Iso.Format(prompt.LocalDate.ToYearMonth())));
         var message = await dms.SendAsync(prompt.UserId, new MessagePayload
         {
             Embeds = embeds,
@@ -58,6 +63,8 @@ public sealed class PromptSender(
             await rounds.RecordAsync(round.RoundId, message.ChannelId, message.Id, cancellationToken);
         if (ritualDue)
             await ledger.TryRecordAsync(prompt.UserId, week, PromptLedger.RitualKind, "sent", clock.GetCurrentInstant(), cancellationToken);
+        if (pulseDue)
+            await ledger.TryRecordAsync(prompt.UserId, firstOfMonth, PromptLedger.PulseKind, "sent", clock.GetCurrentInstant(), cancellationToken);
         return (Outcome.Sent, message.Id);
     }
 
