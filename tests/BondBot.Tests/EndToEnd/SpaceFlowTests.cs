@@ -78,6 +78,33 @@ public sealed class SpaceFlowTests
     }
 
     [Fact]
+    public async Task With_a_space_rounds_and_the_weekly_ritual_go_there_and_dm_prompts_link_to_it()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(NodaTime.Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        var space = await OpenSpaceAsync(bot, world);
+
+        var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
+        Assert.Contains($"<#{space.Id}>", reply.Content);
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(space.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        Assert.DoesNotContain(bot.Fake.MessagesIn(world.General.Id), m => m.Components.ToJsonString().Contains("q.answer"));
+
+        var settings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BondBot.Features.Settings.SettingsService>(bot.Services);
+        foreach (var user in new[] { world.Alice, world.Bob })
+            await settings.UpdateAsync(user.Id, NodaTime.DateTimeZone.Utc, new NodaTime.LocalTime(20, 0), BondBot.Features.Scheduling.CheckInDays.Every);
+        bot.Clock.Set(NodaTime.Instant.FromUtc(2026, 6, 1, 20, 0));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => m.Components.ToJsonString().Contains("ci.mood"))
+                                             && bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("ci.mood")));
+        await Task.Delay(300);
+        var prompt = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Components.ToJsonString().Contains("ci.mood"));
+        Assert.Contains($"<#{space.Id}>", World.Text(prompt));
+        Assert.DoesNotContain(prompt.Embeds, e => e!["title"]!.GetValue<string>().StartsWith("🕯️"));
+        Assert.Single(bot.Fake.MessagesIn(space.Id), m => World.Text(m).Contains("This week's ritual"));
+        Assert.Contains("tell each other", World.Text(bot.Fake.MessagesIn(space.Id).Single(m => World.Text(m).Contains("This week's ritual"))));
+    }
+
+    [Fact]
     public async Task Close_asks_first_then_deletes_the_channel()
     {
         await using var bot = await BotHarness.StartAsync();

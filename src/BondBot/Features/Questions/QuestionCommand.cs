@@ -7,7 +7,7 @@ namespace BondBot.Features.Questions;
 
 /// <summary><c>/question [category] [depth]</c>: opens a round for the pair (or shows the open one); unpaired
 /// people get a question to reflect on alone.</summary>
-public sealed class QuestionCommand(PairingService pairing, QuestionService questions, RoundPublisher publisher) : ISlashCommand
+public sealed class QuestionCommand(PairingService pairing, QuestionService questions, RoundPublisher publisher, Space.SpaceRepository spaces) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -55,6 +55,9 @@ public sealed class QuestionCommand(PairingService pairing, QuestionService ques
 
     private async Task<string> PublishAsync(InteractionContext context, Round round, Pair pair, ulong partnerId, CancellationToken cancellationToken)
     {
+        // While the pair has a private space, their rounds live there.
+        if (await spaces.ForPairAsync(pair.PairId, cancellationToken) is { } space && await publisher.PostAsync(round, pair, space.ChannelId, cancellationToken))
+            return $"Your question is waiting in your space: <#{space.ChannelId}> 💬";
         if (context.InGuild && context.ChannelId is { } channel && await publisher.PostAsync(round, pair, channel, cancellationToken))
             return "Your question is posted in this channel. 💬";
         if (!context.InGuild && context.ChannelId is { } dm && await publisher.PostAsync(round, pair, dm, cancellationToken))

@@ -17,6 +17,7 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
     public const string NudgeKind = "nudge";
     public const string RitualKind = "ritual";
     public const string PulseKind = "pulse";
+    public const string SpaceRitualKind = "ritual-space";
 
     public sealed record DueRow(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant NextCheckinAt);
 

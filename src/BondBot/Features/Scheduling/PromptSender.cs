@@ -24,16 +24,20 @@ public sealed class PromptSender(
     UserSettingsRepository settings,
     PromptLedger ledger,
     IOptions<SchedulerOptions> options,
+    Space.SpaceRepository spaces,
+    Space.PairDelivery pairDelivery,
     IClock clock)
 {
     public enum Outcome { Sent, Unreachable }
 
     public async Task<(Outcome Outcome, ulong? MessageId)> SendAsync(PromptLedger.Claimed prompt, CancellationToken cancellationToken)
     {
-        var embeds = new List<Embed> { CheckInCards.PromptEmbed() };
+        var pair = await pairing.GetActivePairAsync(prompt.UserId, cancellationToken);
+        var space = pair is null ? null : await spaces.ForPairAsync(pair.PairId, cancellationToken);
+        // Prompts that need an answer always come by DM, at the person's own time; they point to the space when there is one.
+        var embeds = new List<Embed> { CheckInCards.PromptEmbed(space is null ? null : $"Your private space: <#{space.ChannelId}>") };
         var components = new List<Component> { CheckInCards.MoodRow(prompt.LocalDate) };
         Round? round = null;
-        var pair = await pairing.GetActivePairAsync(prompt.UserId, cancellationToken);
         if (pair is not null && (await questions.OpenAsync(pair, pair.GuildId, null, null, cancellationToken: cancellationToken)).Round is { } open)
         {
             round = open;
@@ -43,7 +47,7 @@ public sealed class PromptSender(
         }
         var week = RitualDeck.WeekOf(prompt.LocalDate, (IsoDayOfWeek)(options.Value.RitualDay == DayOfWeek.Sunday ? 7 : (int)options.Value.RitualDay));
         var ritualDue = pair is not null && !await ledger.ExistsAsync(prompt.UserId, week, PromptLedger.RitualKind, cancellationToken);
-        if (ritualDue)
+        if (ritualDue && space is null)
             embeds.Add(await RitualEmbedAsync(pair!, prompt.UserId, week, cancellationToken));
         // The monthly pulse is offered on the person's first prompt of each month.
         var firstOfMonth = new LocalDate(prompt.LocalDate.Year, prompt.LocalDate.Month, 1);
@@ -62,14 +66,19 @@ public sealed class PromptSender(
         if (round is not null)
             await rounds.RecordAsync(round.RoundId, message.ChannelId, message.Id, cancellationToken);
         if (ritualDue)
+        {
             await ledger.TryRecordAsync(prompt.UserId, week, PromptLedger.RitualKind, "sent", clock.GetCurrentInstant(), cancellationToken);
+            // With a space, the week's ritual is posted there once for both: the pair's first prompt of the week claims it.
+            if (space is not null && await ledger.TryRecordAsync(pair!.UserA, week, PromptLedger.SpaceRitualKind, "sent", clock.GetCurrentInstant(), cancellationToken))
+                await pairDelivery.SendAsync(pair, new MessagePayload { Embeds = [await RitualEmbedAsync(pair, null, week, cancellationToken)] }, cancellationToken);
+        }
         if (pulseDue)
             await ledger.TryRecordAsync(prompt.UserId, firstOfMonth, PromptLedger.PulseKind, "sent", clock.GetCurrentInstant(), cancellationToken);
         return (Outcome.Sent, message.Id);
     }
 
     // Both partners get the same idea for the week; partners in different zones get one that works at a distance.
-    private async Task<Embed> RitualEmbedAsync(Pair pair, ulong userId, LocalDate week, CancellationToken cancellationToken)
+    private async Task<Embed> RitualEmbedAsync(Pair pair, ulong? userId, LocalDate week, CancellationToken cancellationToken)
     {
         var a = (await settings.GetAsync(pair.UserA, cancellationToken)).Zone;
         var b = (await settings.GetAsync(pair.UserB, cancellationToken)).Zone;
@@ -77,7 +86,9 @@ public sealed class PromptSender(
         return new Embed
         {
             Title = $"🕯️ This week's ritual: {ritual.Title}",
-            Description = $"{ritual.Text}\n\nAnd before the week ends: tell {PairingMessages.Mention(pair.PartnerOf(userId))} one thing you appreciated about them this week.",
+            Description = userId is { } user
+                ? $"{ritual.Text}\n\nAnd before the week ends: tell {PairingMessages.Mention(pair.PartnerOf(user))} one thing you appreciated about them this week."
+                : $"{ritual.Text}\n\nAnd before the week ends: tell each other one thing you appreciated this week.",
             Color = 0x9B59B6,
         };
     }
