@@ -10,6 +10,7 @@ using BondBot.Features.CheckIns;
 using BondBot.Features.Appreciation;
 using BondBot.Features.Insights;
 using BondBot.Features.Pulse;
+using BondBot.Features.Privacy;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -50,6 +51,7 @@ public static class BondBotServiceCollectionExtensions
         services.AddAppreciation();
         services.AddInsights();
         services.AddPulse();
+        services.AddPrivacy();
         services.AddScheduling(builder.Configuration);
         services.AddHostedService<GatewayWorker>();
         return builder;

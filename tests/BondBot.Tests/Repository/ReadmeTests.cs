@@ -24,7 +24,7 @@ public sealed class ReadmeTests
     [Fact]
     public void Every_registered_command_is_in_the_readme_table()
     {
-        foreach (var name in new[] { "help", "pair", "unpair", "question", "deck", "settings", "pause", "resume", "checkin", "space", "appreciate", "insights", "pulse" })
+        foreach (var name in new[] { "help", "pair", "unpair", "question", "deck", "settings", "pause", "resume", "checkin", "space", "appreciate", "insights", "pulse", "privacy" })
             Assert.Contains($"| `/{name}", Readme);
     }
 }

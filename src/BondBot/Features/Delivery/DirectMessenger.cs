@@ -11,12 +11,19 @@ namespace BondBot.Features.Delivery;
 /// </summary>
 public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository channels, IClock clock, ILogger<DirectMessenger> logger)
 {
-    public async Task<Message?> SendAsync(ulong userId, MessagePayload message, CancellationToken cancellationToken = default)
+    public Task<Message?> SendAsync(ulong userId, MessagePayload message, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(userId, message, null, cancellationToken);
+
+    /// <summary>Sends a message with one file; false when the person's DMs are closed.</summary>
+    public async Task<bool> SendFileAsync(ulong userId, MessagePayload message, FileUpload file, CancellationToken cancellationToken = default) =>
+        await SendCoreAsync(userId, message, [file], cancellationToken) is not null;
+
+    private async Task<Message?> SendCoreAsync(ulong userId, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken cancellationToken)
     {
         try
         {
             var channelId = await ChannelAsync(userId, cancellationToken);
-            var sent = await rest.CreateMessageAsync(channelId, message, cancellationToken: cancellationToken);
+            var sent = await rest.CreateMessageAsync(channelId, message, files, cancellationToken);
             await channels.MarkReachableAsync(userId, cancellationToken);
             return sent;
         }

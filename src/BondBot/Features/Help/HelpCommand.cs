@@ -27,7 +27,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
             Color = 0xE91E63,
             Fields =
             [
-                new EmbedField("Privacy", "Your answers stay hidden until your partner has answered too; then both are revealed together, privately. Replies to commands are visible only to you."),
+                new EmbedField("Privacy", "Your answers stay hidden until your partner has answered too; then both are revealed together, privately. Replies to commands are visible only to you. `/privacy export` sends you all your data; `/privacy delete` erases it."),
                 new EmbedField("Not therapy", "BondBot is a conversation companion, not therapy or counselling. If things feel heavy, a couples counsellor can help."),
             ],
         };

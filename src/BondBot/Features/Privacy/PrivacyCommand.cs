@@ -1,0 +1,74 @@
+using BondBot.Discord;
+using BondBot.Discord.Interactions;
+using BondBot.Discord.Rest;
+using BondBot.Features.Delivery;
+using BondBot.Features.Pairing;
+using BondBot.Interactions;
+using NodaTime;
+
+namespace BondBot.Features.Privacy;
+
+/// <summary><c>/privacy export|delete</c>: your data as a file in your DMs, or gone for good after you confirm.</summary>
+public sealed class PrivacyCommand(PrivacyExport export, DirectMessenger dms) : ISlashCommand
+{
+    public const string DeletePrefix = "privacy.delete";
+
+    public ApplicationCommand Definition { get; } = new()
+    {
+        Name = "privacy",
+        Description = "Export or delete everything BondBot stores about you",
+        Options =
+        [
+            new CommandOption { Type = CommandOptionType.SubCommand, Name = "export", Description = "Get a file with all your data, by DM" },
+            new CommandOption { Type = CommandOptionType.SubCommand, Name = "delete", Description = "Delete all your data (asks you to confirm)" },
+        ],
+    };
+
+    public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        if (context.Data.SubCommand() == "delete")
+        {
+            await context.ReplyPrivatelyAsync(new MessagePayload
+            {
+                Content = "This deletes everything BondBot stores about you — settings, answers, check-ins, pulse ratings, notes you sent — " +
+                          "and ends your pairing (your partner is told; their own data stays theirs). It can't be undone. Continue?",
+                Components = [Component.Row(Component.Button(CustomId.Create(DeletePrefix, context.UserId), "Delete my data", ButtonStyle.Danger))],
+            }, cancellationToken);
+            return;
+        }
+        var file = await export.BuildAsync(context.UserId, cancellationToken);
+        var channel = await dms.ChannelAsync(context.UserId, cancellationToken);
+        var sent = await dms.SendFileAsync(context.UserId, new MessagePayload { Content = "📦 Here is everything BondBot stores about you." },
+            new FileUpload("bondbot-export.json", file, "application/json"), cancellationToken);
+        await context.ReplyPrivatelyAsync(sent
+            ? $"Your data is in your DMs: <#{channel}>."
+            : "I couldn't DM you the file because your DMs are closed. Allow DMs from this server's members (Privacy Settings) and try again.", cancellationToken);
+    }
+}
+
+/// <summary>The confirmation button: only the person who asked can press it.</summary>
+public sealed class PrivacyDeleteHandler(PrivacyEraser eraser, DirectMessenger dms, DiscordRestClient rest, IClock clock) : IComponentHandler
+{
+    public string Prefix => PrivacyCommand.DeletePrefix;
+
+    public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
+    {
+        if (customId.UlongAt(0) != context.UserId)
+        {
+            await context.ReplyPrivatelyAsync("Only the person who asked can confirm deleting their data.", cancellationToken);
+            return;
+        }
+        var result = await eraser.EraseAsync(context.UserId, clock.GetCurrentInstant(), cancellationToken);
+        await context.Responder.UpdateMessageAsync(PairingMessages.Answered("Done — everything BondBot stored about you is deleted. Take care. 💛"), cancellationToken);
+        if (result.SpaceChannelId is { } space)
+        {
+            try { await rest.DeleteChannelAsync(space, cancellationToken); }
+            catch (DiscordApiException) { } // already gone, or no permission: the record is removed either way
+        }
+        if (result.FormerPartner is { } partner)
+            await dms.SendAsync(partner, new MessagePayload
+            {
+                Content = $"{PairingMessages.Mention(context.UserId)} deleted their BondBot data, which ended your pairing. Your own history stays with you. 💛",
+            }, cancellationToken);
+    }
+}
