@@ -18,9 +18,14 @@ COPY --from=build /app ./
 # The database lives on a volume so it survives image upgrades; the token comes from the environment
 # (DISCORD_TOKEN), never from the image.
 ENV DOTNET_ENVIRONMENT=Production \
-    Database__DataDirectory=/data
+    Database__DataDirectory=/data \
+    Health__HeartbeatFile=/data/healthy
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]
+
+# Healthy while the heartbeat file is younger than two minutes: BondBot touches it every 30 s while connected.
+HEALTHCHECK --interval=60s --timeout=5s --start-period=90s --retries=3 \
+    CMD test -f /data/healthy && [ $(( $(date +%s) - $(stat -c %Y /data/healthy) )) -lt 120 ] || exit 1
 
 # The .NET images ship an unprivileged 'app' user.
 USER app

@@ -34,6 +34,10 @@ public static class BondBotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
         services.AddSingleton<FatalStop>();
+        // Hosted services stop in reverse order: the checkpoint, registered first, runs after everything else stopped.
+        services.AddHostedService<DatabaseCheckpoint>();
+        services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.SectionName));
+        services.AddHostedService<HealthHeartbeat>();
 
         services.AddOptions<DiscordClientOptions>().Bind(builder.Configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DiscordClientOptions>, DiscordOptionsValidator>();

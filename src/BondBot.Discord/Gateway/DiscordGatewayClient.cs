@@ -39,6 +39,9 @@ public sealed class DiscordGatewayClient
     /// <summary>The application id, known after the first READY.</summary>
     public ulong? ApplicationId { get; private set; }
 
+    /// <summary>True between READY/RESUMED and the end of that connection.</summary>
+    public bool IsConnected { get; private set; }
+
     /// <summary>Number of Identify calls made (each starts a new session).</summary>
     public int IdentifyCount { get; private set; }
 
@@ -69,9 +72,10 @@ public sealed class DiscordGatewayClient
                 if (!resume)
                     await IdentifyTurnAsync(stopping);
                 await using var transport = _transports();
-                var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, OnReady, _time, _logger);
+                var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, OnReady, OnConnected, _time, _logger);
                 _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
                 var end = await connection.RunAsync(WithQuery(url), resume, _timing.ConnectTimeout, stopping);
+                IsConnected = false;
                 if (end.ReachedReady)
                     backoff = _timing.InitialBackoff;
                 backoff = await DecideAsync(end, resume, backoff, stopping);
@@ -86,8 +90,11 @@ public sealed class DiscordGatewayClient
         }
     }
 
+    private void OnConnected() => IsConnected = true;
+
     private void OnReady(ReadyData ready)
     {
+        IsConnected = true;
         CurrentUser = ready.User;
         ApplicationId = ready.Application.Id;
     }

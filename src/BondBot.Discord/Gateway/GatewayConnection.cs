@@ -17,11 +17,13 @@ internal sealed class GatewayConnection(
     ChannelWriter<GatewayDispatch> events,
     GatewaySendLimiter sendLimiter,
     Action<ReadyData> onReady,
+    Action onResumed,
     TimeProvider time,
     ILogger logger)
 {
     private readonly CancellationTokenSource _lifetime = new();
     private volatile bool _acknowledged = true;
+    private volatile bool _shuttingDown;
     private bool _reachedReady;
 
     public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, TimeSpan connectTimeout, CancellationToken stopping)
@@ -40,6 +42,9 @@ internal sealed class GatewayConnection(
         }
 
         Task heartbeat = Task.CompletedTask;
+        // Cancelling a pending WebSocket receive aborts the socket, so shutdown must not cancel the read: it sends
+        // the 1000 close frame and lets the read end on Discord's echo (or after two seconds).
+        using var onStop = stopping.Register(() => _ = ShutdownAsync());
         try
         {
             while (true)
@@ -47,12 +52,14 @@ internal sealed class GatewayConnection(
                 GatewayFrame frame;
                 try
                 {
-                    frame = await transport.ReceiveAsync(linked.Token);
+                    frame = await transport.ReceiveAsync(_lifetime.Token);
                 }
                 catch (OperationCanceledException)
                 {
-                    return await EndAsync(stopping.IsCancellationRequested ? ConnectionEndReason.Stopping : ConnectionEndReason.Zombie);
+                    return _shuttingDown ? new ConnectionEnd(ConnectionEndReason.Stopping, null, _reachedReady) : await EndAsync(ConnectionEndReason.Zombie);
                 }
+                if (_shuttingDown)
+                    return new ConnectionEnd(ConnectionEndReason.Stopping, frame.CloseCode, _reachedReady);
                 if (frame.IsClosed)
                     return new ConnectionEnd(frame.CloseCode is null ? ConnectionEndReason.Dropped : ConnectionEndReason.Closed, frame.CloseCode, _reachedReady);
 
@@ -123,9 +130,18 @@ internal sealed class GatewayConnection(
         else if (type == "RESUMED")
         {
             _reachedReady = true;
+            onResumed();
             logger.LogInformation("Gateway session resumed at sequence {Sequence}", sequence);
         }
         events.TryWrite(new GatewayDispatch(type, sequence, data.Clone(), time.GetUtcNow()));
+    }
+
+    private async Task ShutdownAsync()
+    {
+        _shuttingDown = true;
+        await transport.CloseAsync(GatewayCloseCodes.Normal, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(2), time);
+        await _lifetime.CancelAsync();
     }
 
     // Closes with a non-1000 code whenever the session should survive (Gateway §Disconnecting), and 1000 on shutdown.

@@ -154,6 +154,8 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
 
     private async Task Disconnected(GatewayConnection connection)
     {
+        if (connection.Socket.CloseStatus is { } status)
+            lock (server.Gate) Stats.ClientCloseCodes.Add((int)status);
         var session = _session;
         if (session is null) return;
         await session.Turn.WaitAsync();

@@ -124,4 +124,6 @@ public sealed class FakeGatewayStats
     public JsonObject? LastIdentify { get; internal set; }
     public bool LastResumeUrlUsed { get; internal set; }
     public List<(int Sequence, string Type)> DispatchedEvents { get; } = [];
+    /// <summary>Close codes the bot sent when it closed a connection (1000 ends the session; others keep it resumable).</summary>
+    public List<int> ClientCloseCodes { get; } = [];
 }

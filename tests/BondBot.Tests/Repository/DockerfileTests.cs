@@ -36,6 +36,14 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void The_health_check_tests_the_heartbeat_file_the_bot_writes()
+    {
+        Assert.Contains(Lines, l => l.StartsWith("HEALTHCHECK", StringComparison.Ordinal));
+        Assert.Contains(Lines, l => l.Contains("Health__HeartbeatFile=/data/healthy", StringComparison.Ordinal));
+        Assert.Contains(Lines, l => l.Contains("/data/healthy", StringComparison.Ordinal) && l.Contains("stat -c %Y", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_example_settings_mirror_every_default_section()
     {
         static HashSet<string> Keys(string file)
