@@ -1,6 +1,6 @@
 using BondBot.Benchmarks;
 
-// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout] [N]
+// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout|startup] [N]
 var mode = args.Length > 0 ? args[0] : "rest";
 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
 switch (mode)
@@ -11,8 +11,11 @@ switch (mode)
     case "fanout":
         await FanOutBenchmark.RunAsync(count > 0 ? count : 1000);
         break;
+    case "startup":
+        await StartupBenchmark.RunAsync(count > 0 ? count : 10_000);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Modes: rest, fanout");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Modes: rest, fanout, startup");
         return 2;
 }
 return 0;
