@@ -15,7 +15,7 @@ public sealed class CheckInCommand(CheckInService checkIns) : ISlashCommand
     }
 }
 
-/// <summary>A mood button: stores the mood at once (nothing is lost if the modal is closed), then opens the modal.</summary>
+/// <summary>A mood button: opens the three-question modal and stores the mood at once (nothing is lost if the modal is closed).</summary>
 public sealed class MoodButtonHandler(CheckInService checkIns, Care.CareService care) : IComponentHandler
 {
     public string Prefix => CheckInCards.MoodPrefix;
@@ -39,8 +39,10 @@ public sealed class MoodButtonHandler(CheckInService checkIns, Care.CareService 
             }, cancellationToken);
             return;
         }
-        await checkIns.RecordMoodAsync(context.UserId, (int)mood, date, cancellationToken);
+        // The modal goes first (it must be the first response, within the deadline even if the database is busy);
+        // the mood is stored right after, so closing the modal loses nothing.
         await context.Responder.ShowModalAsync(CheckInCards.NotesModal(date.Value, (int)mood), cancellationToken);
+        await checkIns.RecordMoodAsync(context.UserId, (int)mood, date, cancellationToken);
         await care.CheckAsync(context.UserId, date.Value, cancellationToken);
     }
 }

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using BondBot.FakeDiscord;
+using BondBot.Features.Scheduling;
+using BondBot.Features.Settings;
+using BondBot.Hosting;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace BondBot.Tests.EndToEnd;
+
+/// <summary>Nothing lost, nothing doubled: fan-outs through gateway drops, 5xx bursts, 429 storms, a busy database
+/// and a real process kill.</summary>
+public sealed class FaultTests
+{
+    private static int Prompts(FakeDiscordServer fake, FakeUser user) =>
+        fake.DirectMessagesTo(user).Count(m => m.Components.ToJsonString().Contains("ci.mood", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task A_fan_out_through_a_gateway_drop_server_errors_and_a_global_429_storm_delivers_each_prompt_once()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 10 });
+        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        await using var bot = await BotHarness.StartAsync(fake, clock: clock, settings: ["--Discord:GlobalRequestsPerSecond=10"]);
+        var people = Enumerable.Range(0, 30).Select(i => fake.AddUser($"p{i}")).ToList();
+        foreach (var person in people)
+            await bot.Services.GetRequiredService<SettingsService>().UpdateAsync(person.Id, DateTimeZone.Utc, new LocalTime(13, 0), CheckInDays.Every);
+
+        clock.Set(Instant.FromUtc(2026, 6, 1, 13, 0));
+        await fake.WaitUntilAsync(() => people.Sum(p => Prompts(fake, p)) >= 5);
+        await fake.DropGatewayAsync();
+        fake.FailNextRequests(6, 503, "/messages");
+        fake.ForceRateLimit("/messages", 1.5, scope: "global", global: true);
+        fake.ForceRateLimit("/messages", 0.5);
+
+        await fake.WaitUntilAsync(() => people.All(p => Prompts(fake, p) >= 1), TimeSpan.FromSeconds(60));
+        await Task.Delay(500);
+        Assert.All(people, p => Assert.Equal(1, Prompts(fake, p)));
+        Assert.True(fake.Gateway.Resumes >= 1);
+    }
+
+    [Fact]
+    public async Task A_second_writer_holding_the_database_does_not_lose_a_check_in()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        var prompt = await world.ReplyAsync(await world.DmCommandAsync(world.Alice, "checkin"));
+
+        await using var blocker = await bot.Database.Connections.OpenAsync();
+        await using (var hold = blocker.BeginTransaction())
+        {
+            await blocker.ExecuteAsync("UPDATE users SET created_at = created_at", transaction: hold);   // takes the write lock
+            var press = await bot.Fake.ClickButtonAsync(world.Alice, prompt, prompt.Components[0]!["components"]![3]!["custom_id"]!.GetValue<string>());
+            var first = await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.Equal(9, first["type"]!.GetValue<int>());                                   // the modal is not held up
+            await Task.Delay(2500);
+            hold.Commit();
+        }
+
+        await using var check = await bot.Database.Connections.OpenAsync();
+        await bot.Fake.WaitUntilAsync(() => check.ExecuteScalar<int>("SELECT COUNT(*) FROM checkins WHERE user_id = @id AND mood = 4", new { id = world.Alice.Id }) == 1);
+    }
+
+    [Fact]
+    public async Task Killing_the_bot_process_mid_fan_out_and_restarting_neither_duplicates_nor_drops_a_prompt()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 6 });
+        var db = new Support.TempDatabase();
+        await db.MigratedAsync();
+        var people = Enumerable.Range(0, 40).Select(i => fake.AddUser($"k{i}")).ToList();
+        var now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);   // the child process runs on the real clock
+        await using (var connection = await db.Connections.OpenAsync())
+            foreach (var person in people)
+                await connection.ExecuteAsync(
+                    "INSERT INTO users (user_id, time_zone, checkin_time, next_checkin_at, created_at) VALUES (@id, 'UTC', @time, @due, 0)",
+                    new { id = person.Id, time = now.InUtc().TimeOfDay, due = now - Duration.FromSeconds(5) });
+
+        using (var first = StartBot(fake, db))
+        {
+            await fake.WaitUntilAsync(() => people.Sum(p => Prompts(fake, p)) >= 10, TimeSpan.FromSeconds(60));
+            first.Kill(entireProcessTree: true);                       // no graceful shutdown
+            await first.WaitForExitAsync();
+        }
+        Assert.InRange(people.Sum(p => Prompts(fake, p)), 10, people.Count - 1);
+
+        using (var second = StartBot(fake, db))
+        {
+            await fake.WaitUntilAsync(() => people.All(p => Prompts(fake, p) >= 1), TimeSpan.FromSeconds(90));
+            await Task.Delay(1000);
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+        }
+        Assert.All(people, p => Assert.Equal(1, Prompts(fake, p)));
+        db.Dispose();
+    }
+
+    private static Process StartBot(FakeDiscordServer fake, Support.TempDatabase db)
+    {
+        var start = new ProcessStartInfo("dotnet",
+        [
+            typeof(BondBotLauncher).Assembly.Location, $"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}",
+            $"--Database:DataDirectory={db.Folder}", "--Scheduler:TickInterval=00:00:00.2", "--Discord:GlobalRequestsPerSecond=6",
+        ])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+}
