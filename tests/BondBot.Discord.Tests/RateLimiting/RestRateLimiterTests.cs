@@ -123,7 +123,12 @@ public sealed class RestRateLimiterTests
         Assert.False(fiftyFirst.IsCompleted);          // all 50 still in flight: no time passing frees them
 
         _time.Advance(TimeSpan.FromMilliseconds(300));
+        var timersBefore = _time.ActiveTimers;
         global.Complete(slots[0]);                      // its response arrives now
+        // The waiting acquirer wakes on another thread; let it arm its timer before time moves on.
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (_time.ActiveTimers <= timersBefore && DateTime.UtcNow < deadline)
+            await Task.Delay(5);
         _time.Advance(TimeSpan.FromMilliseconds(1000));
         await Task.Delay(20);
         Assert.False(fiftyFirst.IsCompleted);

@@ -35,7 +35,7 @@ public static class CheckInCards
     public static MessagePayload Prompt(LocalDate date) => new() { Embeds = [PromptEmbed()], Components = [MoodRow(date)] };
 
     public static ModalPayload NotesModal(LocalDate date, int mood) => new(
-        CustomId.Create(NotesPrefix, DateKey(date)),
+        CustomId.Create(NotesPrefix, DateKey(date), mood),
         $"Check-in — mood {mood} {Face(mood)}",
         [
             Component.LabeledTextInput(GoodField, "One good thing today", TextInputStyle.Short, CheckInService.MaxNoteLength, required: false, placeholder: "Big or tiny, it counts"),

@@ -12,13 +12,13 @@ public sealed class CheckInNotesHandler(CheckInService checkIns, CheckInSharing 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
         var fields = context.Data.ModalFields();
-        if (CheckInCards.ParseDate(customId.At(0)) is not { } date
-            || !await checkIns.RecordNotesAsync(context.UserId, date, fields.GetValueOrDefault(CheckInCards.GoodField),
-                fields.GetValueOrDefault(CheckInCards.StressField), fields.GetValueOrDefault(CheckInCards.NeedField), cancellationToken))
+        if (CheckInCards.ParseDate(customId.At(0)) is not { } date || customId.LongAt(1) is not (>= 1 and <= 5) || !await checkIns.IsOpenDayAsync(context.UserId, date, cancellationToken))
         {
-            await context.ReplyPrivatelyAsync("I couldn't find the check-in to attach that to. Use `/checkin` to start again.", cancellationToken);
+            await context.ReplyPrivatelyAsync("That check-in form is out of date. Use `/checkin` to start today's.", cancellationToken);
             return;
         }
+        await checkIns.RecordNotesAsync(context.UserId, date, (int)customId.LongAt(1)!.Value, fields.GetValueOrDefault(CheckInCards.GoodField),
+            fields.GetValueOrDefault(CheckInCards.StressField), fields.GetValueOrDefault(CheckInCards.NeedField), cancellationToken);
         var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
         var streaks = pair is null ? (StreakCalculator.Streaks?)null : await checkIns.StreaksAsync(pair, context.UserId, cancellationToken);
         await context.ReplyPrivatelyAsync(CheckInCards.Saved(streaks), cancellationToken);

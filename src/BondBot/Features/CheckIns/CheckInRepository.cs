@@ -18,14 +18,17 @@ public sealed class CheckInRepository(SqliteConnectionFactory connections)
             """, new { userId, date, pairId, mood, now });
     }
 
-    /// <summary>Stores the three optional answers; false when there is no check-in that day to attach them to.</summary>
-    public async Task<bool> SaveNotesAsync(ulong userId, LocalDate date, string? goodThing, string? stress, string? need, Instant now, CancellationToken cancellationToken = default)
+    /// <summary>Stores the mood with the three optional answers, creating the day's check-in if the mood button's own
+    /// write has not landed yet (the modal can be submitted very quickly).</summary>
+    public async Task SaveNotesAsync(ulong userId, LocalDate date, long? pairId, int mood, string? goodThing, string? stress, string? need, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync("""
-            UPDATE checkins SET good_thing = @goodThing, stress = @stress, need = @need, updated_at = @now
-            WHERE user_id = @userId AND local_date = @date
-            """, new { userId, date, goodThing, stress, need, now }) > 0;
+        await connection.ExecuteAsync("""
+            INSERT INTO checkins (user_id, local_date, pair_id, mood, good_thing, stress, need, created_at, updated_at)
+            VALUES (@userId, @date, @pairId, @mood, @goodThing, @stress, @need, @now, @now)
+            ON CONFLICT (user_id, local_date) DO UPDATE SET mood = excluded.mood, good_thing = excluded.good_thing,
+                stress = excluded.stress, need = excluded.need, updated_at = excluded.updated_at
+            """, new { userId, date, pairId, mood, goodThing, stress, need, now });
     }
 
     public async Task<CheckIn?> GetAsync(ulong userId, LocalDate date, CancellationToken cancellationToken = default)

@@ -32,8 +32,12 @@ public sealed class CheckInService(CheckInRepository checkIns, UserSettingsRepos
         return date == today || date == today.PlusDays(-1);
     }
 
-    public Task<bool> RecordNotesAsync(ulong userId, LocalDate date, string? goodThing, string? stress, string? need, CancellationToken cancellationToken = default) =>
-        checkIns.SaveNotesAsync(userId, date, Clean(goodThing), Clean(stress), Clean(need), clock.GetCurrentInstant(), cancellationToken);
+    public async Task RecordNotesAsync(ulong userId, LocalDate date, int mood, string? goodThing, string? stress, string? need, CancellationToken cancellationToken = default)
+    {
+        if (mood is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(mood), "Mood is 1 to 5.");
+        var pair = await pairs.GetActivePairAsync(userId, cancellationToken);
+        await checkIns.SaveNotesAsync(userId, date, pair?.PairId, mood, Clean(goodThing), Clean(stress), Clean(need), clock.GetCurrentInstant(), cancellationToken);
+    }
 
     public async Task<StreakCalculator.Streaks> StreaksAsync(Pair pair, ulong forUser, CancellationToken cancellationToken = default)
     {
