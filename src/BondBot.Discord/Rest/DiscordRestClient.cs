@@ -103,17 +103,20 @@ public sealed class DiscordRestClient
         return Deserialize(body, DiscordJson.Default.Channel);
     }
 
-    /// <summary>POST a message, with optional file uploads (Message §Create Message). With a nonce and
-    /// <c>enforce_nonce</c> the call is retried safely: Discord returns the first message on a repeat.</summary>
+    /// <summary>POST a message, with optional file uploads (Message §Create Message). Every message carries a nonce
+    /// with <c>enforce_nonce</c> (the caller's, or a fresh one), so a send is retried safely after a network error or
+    /// 5xx: Discord returns the first message on a repeat instead of posting twice.</summary>
     public async Task<Message> CreateMessageAsync(ulong channelId, MessagePayload message, IReadOnlyList<FileUpload>? files = null,
         CancellationToken cancellationToken = default)
     {
         var payload = WithDefaultMentions(message) with
         {
             Attachments = files is { Count: > 0 } ? files.Select((f, i) => new AttachmentInfo(i, f.FileName, f.Description)).ToList() : message.Attachments,
+            Nonce = message.Nonce ?? "m" + Guid.NewGuid().ToString("N")[..24],
+            EnforceNonce = true,
         };
         PayloadValidator.Validate(payload, isInteractionResponse: false);
-        var mode = payload is { Nonce: not null, EnforceNonce: true } ? RetryMode.Nonce : RetryMode.None;
+        const RetryMode mode = RetryMode.Nonce;
         var body = await _executor.SendAsync(Routes.CreateMessage(channelId),
             () => JsonContentFactory.Message(payload, files), mode, cancellationToken);
         return Deserialize(body, DiscordJson.Default.Message);

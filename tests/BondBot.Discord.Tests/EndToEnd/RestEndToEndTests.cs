@@ -51,14 +51,29 @@ public sealed class RestEndToEndTests
     }
 
     [Fact]
-    public async Task A_create_without_a_nonce_is_not_repeated_after_a_server_error()
+    public async Task Every_message_gets_a_nonce_so_a_send_after_a_server_error_is_retried_without_posting_twice()
     {
         await using var h = await ClientHarness.StartAsync();
         var channel = h.Fake.AddGuild("g").AddTextChannel("general");
 
         h.Fake.FailNextRequests(1, 503, "/messages");
-        await Assert.ThrowsAsync<DiscordUnavailableException>(() => h.Rest.CreateMessageAsync(channel.Id, new MessagePayload { Content = "x" }));
-        Assert.Single(h.Fake.Requests, r => r.Path.EndsWith("/messages", StringComparison.Ordinal));
+        await h.Rest.CreateMessageAsync(channel.Id, new MessagePayload { Content = "x" });
+
+        Assert.Equal(2, h.Fake.Requests.Count(r => r.Path.EndsWith("/messages", StringComparison.Ordinal)));
+        var stored = Assert.Single(h.Fake.MessagesIn(channel.Id));
+        Assert.False(string.IsNullOrEmpty(stored.Nonce));
+    }
+
+    [Fact]
+    public async Task A_guild_channel_create_is_not_repeated_after_a_server_error()
+    {
+        await using var h = await ClientHarness.StartAsync();
+        var guild = h.Fake.AddGuild("g");
+
+        h.Fake.FailNextRequests(1, 503, "/channels");
+        await Assert.ThrowsAsync<DiscordUnavailableException>(() => h.Rest.CreateGuildChannelAsync(guild.Id, new CreateGuildChannelRequest { Name = "once" }));
+        Assert.Single(h.Fake.Requests, r => r.Path.EndsWith("/channels", StringComparison.Ordinal));
+        Assert.DoesNotContain(guild.Channels, c => c.Name == "once");
     }
 
     [Fact]

@@ -40,6 +40,23 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Answers_survive_a_burst_of_server_errors_and_are_revealed_only_after_both()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        var card = await QuestionFlowTests.OpenQuestionAsync(world);
+
+        bot.Fake.FailNextRequests(4, 502, "/messages");   // card refreshes fail while the first answer is saved
+        await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, card, "alice-under-fire"));
+        Assert.DoesNotContain("alice-under-fire", string.Join("\n", bot.Fake.SentBodies.Select(b => b.ToJsonString())));
+
+        bot.Fake.FailNextRequests(3, 503, "/messages");   // and the reveal's first sends fail too
+        await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Bob, QuestionFlowTests.LatestCard(bot.Fake, world.General.Id), "bob-under-fire"));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains("alice-under-fire")));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => World.Text(m).Contains("bob-under-fire")));
+    }
+
+    [Fact]
     public async Task A_second_writer_holding_the_database_does_not_lose_a_check_in()
     {
         await using var bot = await BotHarness.StartAsync();

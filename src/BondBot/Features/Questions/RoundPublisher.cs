@@ -60,9 +60,10 @@ public sealed class RoundPublisher(
             {
                 await rest.EditMessageAsync(channelId, messageId, card, cancellationToken);
             }
-            catch (DiscordApiException e)
+            catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or DiscordRateLimitedException)
             {
-                logger.LogInformation("Question card {MessageId} could not be refreshed ({Code})", messageId, e.Code);
+                // A card's status line is cosmetic: it must never stand in the way of saving or revealing answers.
+                logger.LogInformation("Question card {MessageId} could not be refreshed ({Error})", messageId, e.GetType().Name);
             }
         }
     }

@@ -45,8 +45,9 @@ public sealed class SubmitAnswerHandler(QuestionService questions, PairingReposi
             {
                 Content = $"You've both answered — here are your answers together. I've sent them to you and {PairingMessages.Mention(partnerId)} privately too.",
             }, cancellationToken);
-            await publisher.RefreshAsync(round.RoundId, pair, null, cancellationToken);
+            // The reveal comes before the cosmetic card refresh, so nothing can stand between the answers and the partners.
             await publisher.RevealAsync(round, result.Answers!, pair, cancellationToken);
+            await publisher.RefreshAsync(round.RoundId, pair, null, cancellationToken);
             return;
         }
         var verb = result.Outcome == SaveAnswerOutcome.Updated ? "Updated" : "Saved";
