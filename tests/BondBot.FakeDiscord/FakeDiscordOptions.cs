@@ -18,6 +18,8 @@ public sealed class FakeDiscordOptions
     public ulong BotGuildPermissions { get; init; } = FakePermissions.DefaultBot;
     /// <summary>Generate ids above 2^63 to prove clients keep them as unsigned 64-bit numbers.</summary>
     public bool UseHugeIds { get; init; }
+    /// <summary>After op 7 Reconnect, how long the fake waits before closing the socket itself (Discord: "a few seconds").</summary>
+    public TimeSpan ReconnectGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 

@@ -12,7 +12,8 @@ public sealed partial class FakeDiscordServer
 
     public Task DropGatewayAsync() => _gateway.DropAsync();
     public Task CloseGatewayAsync(int closeCode) => _gateway.CloseAsync(closeCode);
-    public Task SendReconnectAsync() => _gateway.SendOpAsync(7, null);
+    /// <summary>op 7 Reconnect; like Discord, the fake closes the socket after <see cref="FakeDiscordOptions.ReconnectGracePeriod"/> if the bot stays.</summary>
+    public Task SendReconnectAsync() => _gateway.ReconnectAsync();
     public Task SendInvalidSessionAsync(bool resumable) => _gateway.InvalidateAsync(resumable);
     public Task RequestHeartbeatAsync() => _gateway.SendOpAsync(1, null);
 }

@@ -94,14 +94,28 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     public IReadOnlyList<JsonObject> GuildCommands(ulong guildId) { lock (Gate) return _guildCommands.TryGetValue(guildId, out var c) ? c.ToList() : []; }
     public int CommandOverwriteCount { get; internal set; }
 
-    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
+    /// <summary>Polls <paramref name="condition"/>; on timeout says what the bot did last, which is usually why.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string? expression = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + limit;
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The fake Discord did not reach the expected state in time.");
+                throw new TimeoutException($"The fake Discord did not reach '{expression}' within {limit.TotalSeconds:0.#} s. {Describe()}");
             await Task.Delay(20);
+        }
+    }
+
+    private string Describe()
+    {
+        lock (Gate)
+        {
+            var requests = string.Join("; ", _requests.TakeLast(8).Select(r => $"{r.Method} {r.Path} → {r.Status}{(r.ErrorCode is { } c ? $" ({c})" : "")}"));
+            var events = string.Join(", ", Gateway.DispatchedEvents.TakeLast(8).Select(e => $"{e.Sequence}:{e.Type}"));
+            return $"Last requests: [{requests}]. Last dispatches: [{events}]. Gateway: {Gateway.Connections} connections, "
+                + $"{Gateway.Identifies} identifies, {Gateway.Resumes} resumes, {Gateway.HeartbeatsReceived} heartbeats.";
         }
     }
 
@@ -121,11 +135,18 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         return list;
     }
     internal FakeMessage? Message(ulong id) { lock (Gate) return _messages.FirstOrDefault(m => m.Id == id); }
+    internal void DeleteMessage(FakeMessage message)
+    {
+        lock (Gate)
+        {
+            message.Deleted = true;
+            _messages.Remove(message);
+        }
+    }
     internal void AddMessage(FakeMessage message) { lock (Gate) _messages.Add(message); }
-    internal List<FakeMessage> AllMessagesInternal => _messages;
     internal FakeMessage? FindByNonce(ulong channelId, string nonce, DateTimeOffset since)
     {
-        lock (Gate) return _messages.FirstOrDefault(m => m.ChannelId == channelId && m.Nonce == nonce && m.CreatedAt >= since);
+        lock (Gate) return _messages.FirstOrDefault(m => m.ChannelId == channelId && m.AuthorId == BotUserId && m.Nonce == nonce && m.CreatedAt >= since);
     }
 
     internal FakeChannel DmChannelFor(FakeUser user)
@@ -150,7 +171,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             _channels[channel.Id] = channel;
             guild.Channels.Add(channel);
         }
-        _ = _gateway.DispatchAsync("CHANNEL_CREATE", channel.ToJson());
+        _ = _gateway.DispatchAsync("CHANNEL_CREATE", channel.ToJson(), intent: Intents.Guilds);
         return channel;
     }
 

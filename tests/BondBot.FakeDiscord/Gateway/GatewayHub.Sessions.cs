@@ -18,13 +18,13 @@ internal sealed partial class GatewayHub
             await connection.CloseAsync(4004);
             return false;
         }
-        var intents = d["intents"]?.GetValue<int>();
-        if (intents is null || (intents.Value & ~KnownIntents) != 0)
+        var intents = d["intents"]?.GetValue<long>();
+        if (intents is null || (intents.Value & ~Intents.Known) != 0)
         {
             await connection.CloseAsync(4013);
             return false;
         }
-        if ((intents.Value & PrivilegedIntents) != 0)
+        if ((intents.Value & Intents.Privileged) != 0)
         {
             await connection.CloseAsync(4014);
             return false;
@@ -35,7 +35,9 @@ internal sealed partial class GatewayHub
             return false;
         }
 
-        var session = new GatewaySession(Guid.NewGuid().ToString("N"));
+        // The new session is live and holds its turn before anyone can see it, so READY is always its first event.
+        var session = new GatewaySession(Guid.NewGuid().ToString("N"), intents.Value) { Live = connection };
+        await session.Turn.WaitAsync();
         GatewaySession? old;
         lock (server.Gate)
         {
@@ -46,23 +48,28 @@ internal sealed partial class GatewayHub
         }
         if (old?.Live is { } previous && previous != connection)
             previous.Socket.Abort();
+        // Events the old session never delivered are lost with it; their interactions now fail for the user.
+        if (old is not null)
+            foreach (var (_, _, sent) in old.Buffer.ToList())
+                sent?.Invoke();
         connection.Authenticated = true;
-        await session.Turn.WaitAsync();
-        session.Live = connection;
-        session.Turn.Release();
-
-        var guilds = server.Guilds;
-        await DispatchAsync("READY", new JsonObject
+        try
         {
-            ["v"] = 10,
-            ["user"] = server.Bot.ToJson(),
-            ["guilds"] = new JsonArray(guilds.Select(g => (JsonNode)new JsonObject { ["id"] = g.Id.ToString(), ["unavailable"] = true }).ToArray()),
-            ["session_id"] = session.Id,
-            ["resume_gateway_url"] = server.ResumeGatewayUrl,
-            ["application"] = new JsonObject { ["id"] = server.ApplicationId.ToString(), ["flags"] = 0 },
-        });
-        foreach (var guild in guilds)
-            await DispatchAsync("GUILD_CREATE", guild.ToJson());
+            var guilds = server.Guilds;
+            await SendInTurnAsync(session, "READY", new JsonObject
+            {
+                ["v"] = 10,
+                ["user"] = server.Bot.ToJson(),
+                ["guilds"] = new JsonArray(guilds.Select(g => (JsonNode)new JsonObject { ["id"] = g.Id.ToString(), ["unavailable"] = true }).ToArray()),
+                ["session_id"] = session.Id,
+                ["resume_gateway_url"] = server.ResumeGatewayUrl,
+                ["application"] = new JsonObject { ["id"] = server.ApplicationId.ToString(), ["flags"] = 0 },
+            }, null);
+            if ((session.Intents & Intents.Guilds) != 0)
+                foreach (var guild in guilds)
+                    await SendInTurnAsync(session, "GUILD_CREATE", guild.ToJson(), null);
+        }
+        finally { session.Turn.Release(); }
         return true;
     }
 
@@ -77,8 +84,13 @@ internal sealed partial class GatewayHub
         var sessionId = d["session_id"]?.GetValue<string>();
         var seq = d["seq"]?.GetValue<int?>() ?? 0;
         var now = server.Time.GetUtcNow();
+        if (session is not null && session.Id == sessionId && seq > session.Sequence)
+        {
+            await connection.CloseAsync(4007);   // a sequence the session never reached
+            return false;
+        }
         if (session is null || session.Id != sessionId || !session.Resumable
-            || session.DisconnectedAt is { } at && now - at > server.Options.SessionResumeWindow || seq > session.Sequence)
+            || session.DisconnectedAt is { } at && now - at > server.Options.SessionResumeWindow)
         {
             await connection.SendAsync(Json(9, false));
             return true;
@@ -98,10 +110,8 @@ internal sealed partial class GatewayHub
             session.Live = connection;
             session.DisconnectedAt = null;
             foreach (var (sequence, json, sent) in session.Buffer.Where(e => e.Sequence > seq).ToList())
-            {
-                await connection.SendAsync(json);
-                sent?.Invoke();
-            }
+                if (await connection.SendAsync(json))
+                    sent?.Invoke();
             var resumed = ++session.Sequence;
             var resumedJson = Json(0, new JsonObject(), resumed, "RESUMED");
             session.Buffer.Add((resumed, resumedJson, null));
@@ -112,25 +122,37 @@ internal sealed partial class GatewayHub
     }
 
     /// <summary>Sends an event in the current session, or keeps it for the replay when the bot is disconnected.
-    /// <paramref name="sent"/> runs when it actually goes out (the interaction deadline starts there).</summary>
-    public async Task DispatchAsync(string type, JsonObject data, Action? sent = null)
+    /// <paramref name="sent"/> runs when it actually goes out (the interaction deadline starts there); <paramref name="intent"/>
+    /// is the intent bit the event needs, 0 for events every session gets (READY, INTERACTION_CREATE…).</summary>
+    public async Task DispatchAsync(string type, JsonObject data, Action? sent = null, long intent = 0)
     {
         var session = _session;
-        if (session is null) return;
+        if (session is not null && (session.Intents & intent) != intent) return;   // not subscribed: never sent (Gateway §Gateway Intents)
+        if (session is null)
+        {
+            sent?.Invoke();   // no session to buffer it in: the event is lost, and an interaction's clock runs anyway
+            return;
+        }
         await session.Turn.WaitAsync();
         try
         {
-            var sequence = ++session.Sequence;
-            var json = Json(0, data, sequence, type);
-            session.Buffer.Add((sequence, json, sent));
-            lock (server.Gate) Stats.DispatchedEvents.Add((sequence, type));
-            if (session.Live is { } live)
-            {
-                await live.SendAsync(json);
-                sent?.Invoke();
-            }
+            if (session != _session)
+                sent?.Invoke();   // replaced while we waited: lost with the old session
+            else
+                await SendInTurnAsync(session, type, data, sent);
         }
         finally { session.Turn.Release(); }
+    }
+
+    // The caller holds the session's turn.
+    private async Task SendInTurnAsync(GatewaySession session, string type, JsonObject data, Action? sent)
+    {
+        var sequence = ++session.Sequence;
+        var json = Json(0, data, sequence, type);
+        session.Buffer.Add((sequence, json, sent));
+        lock (server.Gate) Stats.DispatchedEvents.Add((sequence, type));
+        if (session.Live is { } live && await live.SendAsync(json))
+            sent?.Invoke();
     }
 
     public Task DropAsync()
@@ -150,6 +172,15 @@ internal sealed partial class GatewayHub
     public async Task SendOpAsync(int op, JsonNode? d)
     {
         if (_session?.Live is { } live) await live.SendAsync(Json(op, d));
+    }
+
+    /// <summary>op 7, then the fake closes the socket itself (resumably) if the bot has not gone within the grace period.</summary>
+    public async Task ReconnectAsync()
+    {
+        if (_session?.Live is not { } live) return;
+        await live.SendAsync(Json(7, null));
+        _ = Task.Delay(server.Options.ReconnectGracePeriod, server.Time).ContinueWith(
+            _ => live.Socket.State == WebSocketState.Open ? live.CloseAsync(4000) : Task.CompletedTask, TaskScheduler.Default).Unwrap();
     }
 
     public async Task InvalidateAsync(bool resumable)

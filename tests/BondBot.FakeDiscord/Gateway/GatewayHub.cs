@@ -13,9 +13,6 @@ namespace BondBot.FakeDiscord;
 /// </summary>
 internal sealed partial class GatewayHub(FakeDiscordServer server)
 {
-    private const int KnownIntents = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 9)
-        | (1 << 10) | (1 << 11) | (1 << 12) | (1 << 13) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 20) | (1 << 21) | (1 << 24) | (1 << 25);
-    private const int PrivilegedIntents = (1 << 1) | (1 << 8) | (1 << 15);
     private GatewaySession? _session;
 
     public FakeGatewayStats Stats { get; } = new();
@@ -37,6 +34,12 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
             return;
         }
         if (context.Request.Query["encoding"] != "json")
+        {
+            await connection.CloseAsync(4002);
+            return;
+        }
+        var compress = context.Request.Query["compress"].ToString();
+        if (compress.Length > 0 && !connection.TryUseCompression(compress))
         {
             await connection.CloseAsync(4002);
             return;
@@ -68,7 +71,10 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
                 {
                     result = await connection.Socket.ReceiveAsync(buffer, CancellationToken.None);
                     if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        await connection.EchoCloseAsync();
                         return;
+                    }
                     message.Write(buffer, 0, result.Count);
                 }
                 while (!result.EndOfMessage && message.Length <= 4096);
@@ -109,7 +115,25 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
             await connection.CloseAsync(4008);
             return false;
         }
-        var op = payload["op"]?.GetValue<int>() ?? -1;
+        if (payload["op"] is not JsonValue opValue || !opValue.TryGetValue<int>(out var op))
+        {
+            await connection.CloseAsync(4002);
+            return false;
+        }
+        try
+        {
+            return await HandleOpAsync(connection, op, payload["d"], now, viaResumeUrl);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException)
+        {
+            // A field of the wrong JSON type: "an invalid payload for an opcode" (Opcodes §Gateway Close Event Codes).
+            await connection.CloseAsync(4001);
+            return false;
+        }
+    }
+
+    private async Task<bool> HandleOpAsync(GatewayConnection connection, int op, JsonNode? d, DateTimeOffset now, bool viaResumeUrl)
+    {
         switch (op)
         {
             case 1:
@@ -119,9 +143,9 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
                     await connection.SendAsync("""{"op":11}""");
                 return true;
             case 2:
-                return await IdentifyAsync(connection, payload["d"] as JsonObject);
+                return await IdentifyAsync(connection, d as JsonObject);
             case 6:
-                return await ResumeAsync(connection, payload["d"] as JsonObject, viaResumeUrl);
+                return await ResumeAsync(connection, d as JsonObject, viaResumeUrl);
             case 3 or 4 or 8 or 31 or 43:
                 if (connection.Authenticated) return true;
                 await connection.CloseAsync(4003);
@@ -154,7 +178,7 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
 
     private async Task Disconnected(GatewayConnection connection)
     {
-        if (connection.Socket.CloseStatus is { } status)
+        if (connection.Socket.CloseStatus is { } status && !connection.ClosedByServer)
             lock (server.Gate) Stats.ClientCloseCodes.Add((int)status);
         var session = _session;
         if (session is null) return;
@@ -164,7 +188,7 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
             if (session.Live != connection) return;
             session.Live = null;
             session.DisconnectedAt = server.Time.GetUtcNow();
-            if (connection.Socket.CloseStatus is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable)
+            if (!connection.ClosedByServer && connection.Socket.CloseStatus is WebSocketCloseStatus.NormalClosure or WebSocketCloseStatus.EndpointUnavailable)
                 session.Resumable = false;   // a client close with 1000/1001 ends the session (Gateway §Disconnecting)
         }
         finally { session.Turn.Release(); }

@@ -22,6 +22,11 @@ internal sealed partial class RestHandler(FakeDiscordServer server)
         {
             await RouteAsync();
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or System.Text.Json.JsonException && !context.Response.HasStarted)
+        {
+            // A field of the wrong JSON type (a number as a string, an object for an array…) is a form error at Discord.
+            await InvalidFormAsync(new() { ["_errors"] = $"Invalid form body: {e.Message}" });
+        }
         finally
         {
             server.Record(new FakeRequest(context.Request.Method, _path, context.Response.StatusCode, _errorCode, server.Time.GetUtcNow(), _bodyText));
@@ -80,6 +85,7 @@ internal sealed partial class RestHandler(FakeDiscordServer server)
         ("POST", ["channels", var c, "messages"]) => CreateMessageAsync(c),
         ("PATCH", ["channels", var c, "messages", var m]) => EditMessageAsync(c, m),
         ("GET", ["channels", var c, "messages", var m]) => GetMessageAsync(c, m),
+        ("DELETE", ["channels", var c, "messages", var m]) => DeleteMessageAsync(c, m),
         ("GET", ["channels", var c]) => GetChannelAsync(c),
         ("DELETE", ["channels", var c]) => DeleteChannelAsync(c),
         ("POST", ["guilds", var g, "channels"]) => CreateGuildChannelAsync(g),

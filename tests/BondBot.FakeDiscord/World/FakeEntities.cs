@@ -67,19 +67,42 @@ public sealed class FakeGuild
 
     public FakeChannel AddTextChannel(string name) => _server.CreateGuildChannel(this, name, 0, null, null, []);
 
+    /// <summary>The bot was kicked: the guild disappears and GUILD_DELETE is dispatched.</summary>
     public Task RemoveBotAsync() => _server.RemoveGuildAsync(this);
 
-    internal JsonObject ToJson() => new()
+    public void RemoveBot() => _ = RemoveBotAsync();
+
+    internal JsonObject ToJson()
     {
-        ["id"] = Id.ToString(),
-        ["name"] = Name,
-        ["unavailable"] = false,
-        ["channels"] = new JsonArray(Channels.Select(c => (JsonNode)c.ToJson()).ToArray()),
-        ["roles"] = new JsonArray(new JsonObject { ["id"] = Id.ToString(), ["name"] = "@everyone", ["permissions"] = FakePermissions.DefaultMember.ToString() }),
+        lock (_server.Gate)
+        {
+            var members = new JsonArray(MemberJson(_server.Bot));
+            foreach (var id in Members.Keys)
+                if (_server.User(id) is { } user) members.Add(MemberJson(user));
+            return new JsonObject
+            {
+                ["id"] = Id.ToString(),
+                ["name"] = Name,
+                ["owner_id"] = (Members.Keys.FirstOrDefault() is var owner and not 0 ? owner : _server.BotUserId).ToString(),
+                ["unavailable"] = false,
+                ["member_count"] = members.Count,
+                ["channels"] = new JsonArray(Channels.Select(c => (JsonNode)c.ToJson()).ToArray()),
+                ["members"] = members,
+                ["roles"] = new JsonArray(new JsonObject
+                {
+                    ["id"] = Id.ToString(), ["name"] = "@everyone", ["permissions"] = FakePermissions.DefaultMember.ToString(), ["position"] = 0,
+                }),
+            };
+        }
+    }
+
+    internal static JsonObject MemberJson(FakeUser user) => new()
+    {
+        ["user"] = user.ToJson(), ["roles"] = new JsonArray(), ["joined_at"] = "2025-01-01T00:00:00+00:00", ["deaf"] = false, ["mute"] = false,
     };
 }
 
-public sealed record FakeAttachment(string FileName, byte[] Data, string? ContentType);
+public sealed record FakeAttachment(string FileName, byte[] Data, string? ContentType, string? Description = null);
 
 public sealed record FakeRequest(string Method, string Path, int Status, int? ErrorCode, DateTimeOffset At, string? Body);
 
@@ -101,17 +124,39 @@ public sealed class FakeMessage
     public ulong? InteractionId { get; init; }
     public int EditCount { get; internal set; }
     internal DateTimeOffset CreatedAt { get; init; }
+    internal DateTimeOffset? EditedAt { get; set; }
+    internal bool Deleted { get; set; }
 
-    internal JsonObject ToJson(FakeUser author) => new()
+    internal JsonObject ToJson(FakeUser author)
+    {
+        var json = Json(author);
+        if (Nonce is not null) json["nonce"] = Nonce;
+        return json;
+    }
+
+    private JsonObject Json(FakeUser author) => new()
     {
         ["id"] = Id.ToString(),
+        ["type"] = InteractionId is null ? 0 : 20,
         ["channel_id"] = ChannelId.ToString(),
         ["author"] = author.ToJson(),
         ["content"] = Content ?? "",
+        ["timestamp"] = CreatedAt.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", System.Globalization.CultureInfo.InvariantCulture),
+        ["edited_timestamp"] = EditedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffffzzz", System.Globalization.CultureInfo.InvariantCulture),
+        ["tts"] = false,
+        ["mention_everyone"] = false,
+        ["mentions"] = new JsonArray(),
+        ["mention_roles"] = new JsonArray(),
+        ["pinned"] = false,
         ["embeds"] = Embeds.DeepClone(),
         ["components"] = Components.DeepClone(),
         ["flags"] = Flags,
-        ["attachments"] = new JsonArray(Attachments.Select((a, i) => (JsonNode)new JsonObject { ["id"] = i.ToString(), ["filename"] = a.FileName, ["size"] = a.Data.Length }).ToArray()),
+        ["attachments"] = new JsonArray(Attachments.Select((a, i) => (JsonNode)new JsonObject
+        {
+            ["id"] = (Id + (ulong)i + 1).ToString(), ["filename"] = a.FileName, ["size"] = a.Data.Length, ["content_type"] = a.ContentType,
+            ["description"] = a.Description,
+            ["url"] = $"https://cdn.discordapp.com/attachments/{ChannelId}/{Id + (ulong)i + 1}/{a.FileName}",
+        }).ToArray()),
     };
 }
 
