@@ -26,7 +26,7 @@ public static class FanOutBenchmark
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = limit });
         var users = Enumerable.Range(0, people).Select(i => fake.AddUser($"person{i}")).ToList();
         var folder = Path.Combine(Path.GetTempPath(), "bondbot-bench", Guid.NewGuid().ToString("N"));
-        var clock = new BenchClock(Instant.FromUtc(2026, 6, 1, 8, 0));
+        var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 6, 1, 8, 0));
         IServiceProvider? services = null;
         using var stop = new CancellationTokenSource();
         var ready = new TaskCompletionSource();
@@ -53,7 +53,7 @@ public static class FanOutBenchmark
         var before = fake.Requests.Count;
 
         var watch = Stopwatch.StartNew();
-        clock.Set(Instant.FromUtc(2026, 6, 1, 9, 0));
+        clock.Reset(Instant.FromUtc(2026, 6, 1, 9, 0));
         await fake.WaitUntilAsync(() => users.All(u => fake.DirectMessagesTo(u).Count > 0), TimeSpan.FromMinutes(5));
         watch.Stop();
         await Task.Delay(1000);
@@ -93,13 +93,6 @@ public static class FanOutBenchmark
                 "SELECT user_id FROM users WHERE next_checkin_at IS NOT NULL AND next_checkin_at <= @now ORDER BY next_checkin_at LIMIT 500", new { now })).Count();
         watch.Stop();
         Console.WriteLine($"due-query: {watch.Elapsed.TotalMilliseconds / runs:0.000} ms per query with 100,000 people scheduled ({due} rows returned, LIMIT 500)");
-    }
-
-    private sealed class BenchClock(Instant start) : IClock
-    {
-        private Instant _now = start;
-        public Instant GetCurrentInstant() => _now;
-        public void Set(Instant value) => _now = value;
     }
 
     private sealed class Noop : Microsoft.Extensions.Hosting.IHostedService

@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using BondBot.FakeDiscord.Tests.Support;
-using BondBot.Testing;
 
 namespace BondBot.FakeDiscord.Tests;
 
 /// <summary>Global and per-route limits with Discord's headers (Rate Limits).</summary>
 public sealed class RateLimitTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
     private FakeDiscordServer _fake = null!;
     private HttpClient _http = null!;
 

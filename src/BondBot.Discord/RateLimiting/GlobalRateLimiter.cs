@@ -18,6 +18,15 @@ internal sealed class GlobalRateLimiter(TimeProvider time, int requestsPerSecond
 
     public int RequestsPerSecond { get; } = requestsPerSecond;
 
+    /// <summary>Acquirers waiting for a slot right now; tests wait for it instead of sleeping.</summary>
+    internal int Parked => Volatile.Read(ref _parked);
+
+    /// <summary>How many times an acquirer started waiting, ever: a waiter that wakes and waits again counts twice.</summary>
+    internal int TimesParked => Volatile.Read(ref _timesParked);
+
+    private int _parked;
+    private int _timesParked;
+
     /// <summary>One request's use of the global budget.</summary>
     internal sealed class Slot
     {
@@ -41,19 +50,13 @@ internal sealed class GlobalRateLimiter(TimeProvider time, int requestsPerSecond
                 Task freed;
                 lock (_gate)
                 {
-                    var now = time.GetUtcNow();
-                    _slots.RemoveAll(s => s.DoneAt is { } done && now - done >= _window);
-                    var paused = _pausedUntil - now;
-                    if (paused <= TimeSpan.Zero && _slots.Count < RequestsPerSecond)
+                    wait = WaitNow();
+                    if (wait == TimeSpan.Zero)
                     {
                         var slot = new Slot();
                         _slots.Add(slot);
                         return slot;
                     }
-                    var oldestDone = _slots.Where(s => s.DoneAt is not null).Select(s => s.DoneAt!.Value).DefaultIfEmpty().Min();
-                    wait = paused > TimeSpan.Zero ? paused
-                        : oldestDone == default ? null   // every slot is in flight: wait for one to finish
-                        : _window - (now - oldestDone);
                     freed = _freed.Task;
                 }
                 await WaitAsync(wait, freed, cancellationToken);
@@ -63,6 +66,24 @@ internal sealed class GlobalRateLimiter(TimeProvider time, int requestsPerSecond
         {
             _turn.Release();
         }
+    }
+
+    /// <summary>How long a request would wait for a slot now: zero when one is free, null while every slot is in
+    /// flight (a response frees one). Tests read it to assert the limiter's state instead of racing it.</summary>
+    internal TimeSpan? CurrentWait { get { lock (_gate) return WaitNow(); } }
+
+    // Under _gate.
+    private TimeSpan? WaitNow()
+    {
+        var now = time.GetUtcNow();
+        _slots.RemoveAll(s => s.DoneAt is { } done && now - done >= _window);
+        var paused = _pausedUntil - now;
+        if (paused <= TimeSpan.Zero && _slots.Count < RequestsPerSecond)
+            return TimeSpan.Zero;
+        var oldestDone = _slots.Where(s => s.DoneAt is not null).Select(s => s.DoneAt!.Value).DefaultIfEmpty().Min();
+        return paused > TimeSpan.Zero ? paused
+            : oldestDone == default ? null   // every slot is in flight: wait for one to finish
+            : _window - (now - oldestDone);
     }
 
     /// <summary>The request's response arrived (or it failed): its slot frees one window from now.</summary>
@@ -79,6 +100,14 @@ internal sealed class GlobalRateLimiter(TimeProvider time, int requestsPerSecond
     }
 
     private async Task WaitAsync(TimeSpan? wait, Task freed, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _parked);
+        Interlocked.Increment(ref _timesParked);
+        try { await WaitCoreAsync(wait, freed, cancellationToken); }
+        finally { Interlocked.Decrement(ref _parked); }
+    }
+
+    private async Task WaitCoreAsync(TimeSpan? wait, Task freed, CancellationToken cancellationToken)
     {
         if (wait is null)
         {

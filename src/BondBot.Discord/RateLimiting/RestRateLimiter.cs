@@ -22,10 +22,34 @@ internal sealed class RestRateLimiter(TimeProvider time, GlobalRateLimiter globa
 
     internal int BucketCount { get { lock (_gate) return _buckets.Count; } }
 
+    /// <summary>Acquirers waiting for their bucket right now (its reset, or its request in flight); tests wait for
+    /// this instead of sleeping.</summary>
+    internal int Parked => Volatile.Read(ref _parked);
+
+    /// <summary>How many times an acquirer started waiting, ever: a waiter that wakes and waits again counts twice.</summary>
+    internal int TimesParked => Volatile.Read(ref _timesParked);
+
+    private int _parked;
+    private int _timesParked;
+
+    /// <summary>How long the next request on <paramref name="route"/> would wait for its bucket now (tests assert it).</summary>
+    internal TimeSpan WaitFor(Route route)
+    {
+        var bucket = Resolve(route);
+        return bucket.Remaining > 0 || time.GetUtcNow() >= bucket.ResetAt ? TimeSpan.Zero : bucket.ResetAt - time.GetUtcNow();
+    }
+
     public async ValueTask<Permit> AcquireAsync(Route route, CancellationToken cancellationToken)
     {
         var bucket = Resolve(route);
-        await bucket.Turn.WaitAsync(cancellationToken);
+        if (!bucket.Turn.Wait(0))
+        {
+            // Another request of this bucket is in flight: wait for its answer.
+            Interlocked.Increment(ref _parked);
+            Interlocked.Increment(ref _timesParked);
+            try { await bucket.Turn.WaitAsync(cancellationToken); }
+            finally { Interlocked.Decrement(ref _parked); }
+        }
         try
         {
             while (true)
@@ -35,7 +59,10 @@ internal sealed class RestRateLimiter(TimeProvider time, GlobalRateLimiter globa
                 if (wait <= TimeSpan.Zero)
                     break;
                 logger.LogInformation("Rate limit: waiting {WaitMs} ms for bucket of {Route}", (int)wait.TotalMilliseconds, route.RouteKey);
-                await Task.Delay(wait, time, cancellationToken);
+                Interlocked.Increment(ref _parked);
+                Interlocked.Increment(ref _timesParked);
+                try { await Task.Delay(wait, time, cancellationToken); }
+                finally { Interlocked.Decrement(ref _parked); }
             }
             var slot = route.ExemptFromGlobal ? null : await global.AcquireAsync(cancellationToken);
             bucket.Remaining--;

@@ -8,7 +8,7 @@ public sealed class GatewaySendLimiterTests
     [Fact]
     public async Task Ordinary_sends_stop_at_110_per_minute_leaving_room_for_heartbeats()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
         var limiter = new GatewaySendLimiter(time);
         for (var i = 0; i < GatewaySendLimiter.Limit - GatewaySendLimiter.ReservedForHeartbeats; i++)
             await limiter.AcquireAsync(heartbeat: false, default).WaitAsync(TimeSpan.FromSeconds(5));

@@ -6,7 +6,7 @@ namespace BondBot.Discord.Tests.RateLimiting;
 
 public sealed class InvalidRequestGuardTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public void After_a_401_every_further_request_is_refused()

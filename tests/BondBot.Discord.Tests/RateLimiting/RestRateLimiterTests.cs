@@ -1,13 +1,16 @@
 using BondBot.Discord.RateLimiting;
-using BondBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BondBot.Discord.Tests.RateLimiting;
 
+/// <summary>
+/// The limiter on a fake clock. "Still waiting" is asserted only once the acquirer is known to be parked in the
+/// limiter (its wait counter moved), so the assertion cannot pass by racing a slow thread.
+/// </summary>
 public sealed class RestRateLimiterTests
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
     private readonly RestRateLimiter _limiter;
 
     public RestRateLimiterTests()
@@ -18,19 +21,34 @@ public sealed class RestRateLimiterTests
     private static RateLimitHeaders Headers(string bucket, int limit, int remaining, double resetAfter) =>
         new(bucket, limit, remaining, TimeSpan.FromSeconds(resetAfter), null, false, "user");
 
+    /// <summary>Waits (bounded) until the limiter has parked <paramref name="times"/> waits in total.</summary>
+    private static async Task ParkedAsync(Func<int> timesParked, int times)
+    {
+        var deadline = DateTime.UtcNow + Soon;
+        while (timesParked() < times)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the limiter parked {timesParked()} waits, expected {times}");
+            await Task.Yield();
+        }
+    }
+
+    private Task BucketParkedAsync(int times) => ParkedAsync(() => _limiter.TimesParked, times);
+
     [Fact]
     public async Task An_exhausted_bucket_waits_until_its_reset_plus_offset()
     {
         var route = Routes.CreateMessage(1);
         (await _limiter.AcquireAsync(route, default)).Complete(200, Headers("msg", 5, 0, 1.0));
 
+        Assert.Equal(TimeSpan.FromMilliseconds(1050), _limiter.WaitFor(route));
         var next = _limiter.AcquireAsync(route, default).AsTask();
-        Assert.False(next.IsCompleted);
+        await BucketParkedAsync(1);
         _time.Advance(TimeSpan.FromMilliseconds(1000));
-        await Task.Delay(20);
-        Assert.False(next.IsCompleted);            // the 50 ms safety offset has not passed
+        Assert.Equal(TimeSpan.FromMilliseconds(50), _limiter.WaitFor(route));   // the safety offset is still to come
+        Assert.Equal(1, _limiter.Parked);
         _time.Advance(TimeSpan.FromMilliseconds(60));
         (await next.WaitAsync(Soon)).Complete(200, Headers("msg", 5, 4, 5));
+        Assert.Equal(0, _limiter.Parked);
     }
 
     [Fact]
@@ -42,7 +60,7 @@ public sealed class RestRateLimiterTests
         var sameChannel = _limiter.AcquireAsync(Routes.CreateMessage(1), default).AsTask();
 
         (await otherChannel.WaitAsync(Soon)).Complete(200, Headers("msg", 5, 4, 5));
-        await Task.Delay(20);
+        await BucketParkedAsync(1);
         Assert.False(sameChannel.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(6));
         (await sameChannel.WaitAsync(Soon)).Complete(200, Headers("msg", 5, 4, 5));
@@ -57,7 +75,7 @@ public sealed class RestRateLimiterTests
         (await _limiter.AcquireAsync(Routes.CreateMessage(1), default)).Complete(200, Headers("shared", 2, 0, 3));
         var edit = _limiter.AcquireAsync(Routes.EditMessage(1, 11), default).AsTask();
         var create = _limiter.AcquireAsync(Routes.CreateMessage(1), default).AsTask();
-        await Task.Delay(20);
+        await BucketParkedAsync(2);                // the edit on the reset, the create behind it
         Assert.False(edit.IsCompleted);
         Assert.False(create.IsCompleted);
         _time.Advance(TimeSpan.FromSeconds(4));
@@ -72,7 +90,7 @@ public sealed class RestRateLimiterTests
 
         var other = await _limiter.AcquireAsync(Routes.CreateMessage(2), default).AsTask().WaitAsync(Soon);
         var sameBucket = _limiter.AcquireAsync(Routes.CreateMessage(1), default).AsTask();
-        await Task.Delay(20);
+        await BucketParkedAsync(1);
 
         Assert.False(sameBucket.IsCompleted); // one in flight per bucket
         other.Complete(200, Headers("msg", 5, 4, 5));
@@ -87,9 +105,10 @@ public sealed class RestRateLimiterTests
         (await _limiter.AcquireAsync(route, default)).Complete(429, new RateLimitHeaders("g", 5, 0, null, TimeSpan.FromSeconds(2), false, "user"));
 
         var retry = _limiter.AcquireAsync(route, default).AsTask();
+        await BucketParkedAsync(1);
         _time.Advance(TimeSpan.FromSeconds(2));
-        await Task.Delay(20);
-        Assert.False(retry.IsCompleted);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), _limiter.WaitFor(route));
+        Assert.Equal(1, _limiter.Parked);
         _time.Advance(TimeSpan.FromMilliseconds(60));
         (await retry.WaitAsync(Soon)).Complete(200, Headers("g", 5, 4, 5));
     }
@@ -102,7 +121,7 @@ public sealed class RestRateLimiterTests
         var otherRoute = _limiter.AcquireAsync(Routes.CreateDm(), default).AsTask();
         var callback = await _limiter.AcquireAsync(Routes.InteractionCallback(5, "token"), default).AsTask().WaitAsync(Soon);
         callback.Complete(204, RateLimitHeaders.None);
-        await Task.Delay(20);
+        await ParkedAsync(() => _limiter.Global.TimesParked, 1);
         Assert.False(otherRoute.IsCompleted);
 
         _time.Advance(TimeSpan.FromSeconds(3.1));
@@ -118,20 +137,18 @@ public sealed class RestRateLimiterTests
             slots.Add(await global.AcquireAsync(default).AsTask().WaitAsync(Soon));
 
         var fiftyFirst = global.AcquireAsync(default).AsTask();
+        await ParkedAsync(() => global.TimesParked, 1);
         _time.Advance(TimeSpan.FromSeconds(5));
-        await Task.Delay(20);
-        Assert.False(fiftyFirst.IsCompleted);          // all 50 still in flight: no time passing frees them
+        Assert.Null(global.CurrentWait);                // all 50 still in flight: no time passing frees them
+        Assert.False(fiftyFirst.IsCompleted);
 
         _time.Advance(TimeSpan.FromMilliseconds(300));
-        var timersBefore = _time.ActiveTimers;
         global.Complete(slots[0]);                      // its response arrives now
-        // The waiting acquirer wakes on another thread; let it arm its timer before time moves on.
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (_time.ActiveTimers <= timersBefore && DateTime.UtcNow < deadline)
-            await Task.Delay(5);
+        await ParkedAsync(() => global.TimesParked, 2); // woken by the response, now waiting one window
+        Assert.Equal(TimeSpan.FromMilliseconds(1025), global.CurrentWait);
         _time.Advance(TimeSpan.FromMilliseconds(1000));
-        await Task.Delay(20);
-        Assert.False(fiftyFirst.IsCompleted);
+        Assert.Equal(TimeSpan.FromMilliseconds(25), global.CurrentWait);
+        Assert.Equal(1, global.Parked);
         _time.Advance(TimeSpan.FromMilliseconds(25));
         await fiftyFirst.WaitAsync(Soon);
     }
@@ -142,5 +159,6 @@ public sealed class RestRateLimiterTests
         var route = Routes.GatewayBot();
         (await _limiter.AcquireAsync(route, default)).Complete(200, RateLimitHeaders.None);
         (await _limiter.AcquireAsync(route, default).AsTask().WaitAsync(Soon)).Complete(200, RateLimitHeaders.None);
+        Assert.Equal(0, _limiter.TimesParked);
     }
 }

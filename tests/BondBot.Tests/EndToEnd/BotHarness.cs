@@ -9,7 +9,7 @@ namespace BondBot.Tests.EndToEnd;
 
 /// <summary>
 /// The real BondBot host (launcher, DI, gateway worker, SQLite file) running against a fake Discord on loopback.
-/// BondBot's own clock is a <see cref="ManualClock"/> the test moves; transport timing stays real.
+/// BondBot's own clock is a NodaTime <see cref="FakeClock"/> the test moves; transport timing stays real.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -17,7 +17,7 @@ public sealed class BotHarness : IAsyncDisposable
     private readonly bool _ownsFake;
     private readonly bool _ownsDatabase;
 
-    private BotHarness(FakeDiscordServer fake, TempDatabase db, bool ownsFake, bool ownsDatabase, ManualClock clock)
+    private BotHarness(FakeDiscordServer fake, TempDatabase db, bool ownsFake, bool ownsDatabase, FakeClock clock)
     {
         Fake = fake;
         Database = db;
@@ -28,17 +28,17 @@ public sealed class BotHarness : IAsyncDisposable
 
     public FakeDiscordServer Fake { get; }
     public TempDatabase Database { get; }
-    public ManualClock Clock { get; }
+    public FakeClock Clock { get; }
     public StringWriter Errors { get; } = new();
     public Task<int> Exit { get; private set; } = Task.FromResult(0);
     public IServiceProvider Services { get; private set; } = null!;
 
     public static async Task<BotHarness> StartAsync(FakeDiscordServer? fake = null, TempDatabase? db = null,
-        Action<IServiceCollection>? configure = null, ManualClock? clock = null, bool waitForCommands = true, params string[] settings)
+        Action<IServiceCollection>? configure = null, FakeClock? clock = null, bool waitForCommands = true, params string[] settings)
     {
         var ownsFake = fake is null;
         fake ??= await FakeDiscordServer.StartAsync();
-        var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Exit = BondBotLauncher.RunAsync(
             [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={harness.Database.Folder}",

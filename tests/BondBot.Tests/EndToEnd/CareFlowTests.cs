@@ -17,7 +17,7 @@ public sealed class CareFlowTests
     [Fact]
     public async Task Five_low_moods_in_a_row_bring_one_private_care_message_at_most_every_30_days()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)),
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)),
             settings: ["--Care:Resources:0=Call the Example Helpline on 0800 000 000."]);
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);

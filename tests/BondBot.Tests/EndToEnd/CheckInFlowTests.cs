@@ -22,7 +22,7 @@ public sealed class CheckInFlowTests
     [Fact]
     public async Task A_check_in_is_shared_with_the_partner_once_a_day_and_both_build_a_streak()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
 
@@ -63,7 +63,7 @@ public sealed class CheckInFlowTests
     [Fact]
     public async Task Settings_save_and_show_the_next_check_in_as_a_discord_timestamp_with_zone_autocomplete()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
 
         var suggestions = await bot.Fake.AutocompleteAsync(world.Alice, "settings", null, null, new FakeOption("timezone", 3, "berl", Focused: true));
@@ -82,14 +82,14 @@ public sealed class CheckInFlowTests
     public async Task Commands_stay_answered_in_time_while_a_fan_out_is_running()
     {
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 10 });
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
         await using var bot = await BotHarness.StartAsync(fake, clock: clock, settings: ["--Discord:GlobalRequestsPerSecond=10"]);
         var world = new World(fake);
         var people = Enumerable.Range(0, 60).Select(i => fake.AddUser($"p{i}")).ToList();
         foreach (var person in people)
             await bot.Services.GetRequiredService<SettingsService>().UpdateAsync(person.Id, DateTimeZone.Utc, new LocalTime(13, 0), CheckInDays.Every);
 
-        clock.Set(Instant.FromUtc(2026, 6, 1, 13, 0));
+        clock.Reset(Instant.FromUtc(2026, 6, 1, 13, 0));
         await fake.WaitUntilAsync(() => people.Count(p => fake.DirectMessagesTo(p).Count > 0) >= 5);
         var help = await world.CommandAsync(world.Alice, "help");
 

@@ -20,13 +20,13 @@ public sealed class FaultTests
     public async Task A_fan_out_through_a_gateway_drop_server_errors_and_a_global_429_storm_delivers_each_prompt_once()
     {
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 10 });
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
         await using var bot = await BotHarness.StartAsync(fake, clock: clock, settings: ["--Discord:GlobalRequestsPerSecond=10"]);
         var people = Enumerable.Range(0, 30).Select(i => fake.AddUser($"p{i}")).ToList();
         foreach (var person in people)
             await bot.Services.GetRequiredService<SettingsService>().UpdateAsync(person.Id, DateTimeZone.Utc, new LocalTime(13, 0), CheckInDays.Every);
 
-        clock.Set(Instant.FromUtc(2026, 6, 1, 13, 0));
+        clock.Reset(Instant.FromUtc(2026, 6, 1, 13, 0));
         await fake.WaitUntilAsync(() => people.Sum(p => Prompts(fake, p)) >= 5);
         await fake.DropGatewayAsync();
         fake.FailNextRequests(6, 503, "/messages");

@@ -12,7 +12,7 @@ public sealed class InsightsFlowTests
     [Fact]
     public async Task Insights_show_streaks_depth_moods_as_sparklines_and_notes_for_a_seeded_history()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 10, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 10, 12, 0)));
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         var services = bot.Services;

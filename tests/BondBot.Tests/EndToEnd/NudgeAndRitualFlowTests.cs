@@ -16,7 +16,7 @@ public sealed class NudgeAndRitualFlowTests
 
     private static async Task AtAsync(BotHarness bot, Instant at)
     {
-        bot.Clock.Set(at);
+        bot.Clock.Reset(at);
         await Task.Delay(400);
     }
 
@@ -32,7 +32,7 @@ public sealed class NudgeAndRitualFlowTests
     [Fact]
     public async Task The_partner_who_has_not_answered_gets_one_gentle_nudge_a_day_after_the_delay()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = await AliceAnsweredAsync(bot);
 
         await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 15, 59));
@@ -52,7 +52,7 @@ public sealed class NudgeAndRitualFlowTests
     [Fact]
     public async Task No_nudge_during_quiet_hours_in_the_persons_own_zone_or_while_paused()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = await AliceAnsweredAsync(bot);
         await ScheduleAsync(bot, world.Bob, "Asia/Tokyo", 20);                     // 16:00 UTC is 01:00 in Tokyo
 
@@ -69,7 +69,7 @@ public sealed class NudgeAndRitualFlowTests
     [Fact]
     public async Task The_weekly_ritual_rides_on_the_first_prompt_of_each_ritual_week_and_is_shared_by_the_pair()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));   // a Monday
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));   // a Monday
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         await ScheduleAsync(bot, world.Alice, "UTC", 20);

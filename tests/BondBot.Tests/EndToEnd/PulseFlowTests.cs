@@ -23,7 +23,7 @@ public sealed class PulseFlowTests
     [Fact]
     public async Task Each_sees_their_own_trend_and_the_pair_side_by_side_only_once_both_answered()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 10, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 10, 12, 0)));
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
 
@@ -41,7 +41,7 @@ public sealed class PulseFlowTests
         Assert.Contains("gentle idea for **Caring**", bobText);          // the pair's lowest dimension
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => World.Text(m).Contains("both answered this month's closeness pulse")));
 
-        bot.Clock.Set(Instant.FromUtc(2026, 7, 3, 12, 0));
+        bot.Clock.Reset(Instant.FromUtc(2026, 7, 3, 12, 0));
         var july = await AnswerPulseAsync(world, world.Alice, 5, 5, 4, 5, 4, 4);
         Assert.Contains("`■■■■□` 4 (+1)", World.Text(july));             // caring rose since June
         var insights = await world.ReplyAsync(await world.CommandAsync(world.Alice, "insights"));
@@ -52,16 +52,16 @@ public sealed class PulseFlowTests
     [Fact]
     public async Task The_first_prompt_of_each_month_offers_the_pulse()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         await bot.Services.GetRequiredService<SettingsService>().UpdateAsync(world.Alice.Id, DateTimeZone.Utc, new LocalTime(20, 0), CheckInDays.Every);
         bool Offers(FakeMessage m) => m.Components.ToJsonString().Contains("pulse.start");
         bool IsPrompt(FakeMessage m) => m.Components.ToJsonString().Contains("ci.mood");
 
-        bot.Clock.Set(Instant.FromUtc(2026, 6, 1, 20, 0));
+        bot.Clock.Reset(Instant.FromUtc(2026, 6, 1, 20, 0));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(IsPrompt) == 1);
-        bot.Clock.Set(Instant.FromUtc(2026, 6, 2, 20, 0));
+        bot.Clock.Reset(Instant.FromUtc(2026, 6, 2, 20, 0));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(IsPrompt) == 2);
 
         var prompts = bot.Fake.DirectMessagesTo(world.Alice).Where(IsPrompt).ToList();

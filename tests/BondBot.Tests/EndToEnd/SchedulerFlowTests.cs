@@ -20,14 +20,14 @@ public sealed class SchedulerFlowTests
     /// <summary>Moves BondBot's clock and gives the scheduler (ticking every 100 ms) a moment to act.</summary>
     private static async Task AdvanceToAsync(BotHarness bot, Instant at)
     {
-        bot.Clock.Set(at);
+        bot.Clock.Reset(at);
         await Task.Delay(400);
     }
 
     [Fact]
     public async Task Each_partner_is_prompted_at_their_own_local_time_with_todays_question()
     {
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
         await using var bot = await BotHarness.StartAsync(clock: clock);
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
@@ -52,7 +52,7 @@ public sealed class SchedulerFlowTests
     [Fact]
     public async Task A_time_skipped_by_daylight_saving_fires_once_at_the_end_of_the_gap()
     {
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 3, 7, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 3, 7, 12, 0));
         await using var bot = await BotHarness.StartAsync(clock: clock);
         var world = new World(bot.Fake);
         await ScheduleAsync(bot, world.Carol, "America/New_York", 2, 30);   // 2026-03-08 02:30 does not exist there
@@ -68,7 +68,7 @@ public sealed class SchedulerFlowTests
     [Fact]
     public async Task Pause_stops_prompts_tells_the_partner_and_resume_brings_them_back()
     {
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
         await using var bot = await BotHarness.StartAsync(clock: clock);
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
@@ -90,7 +90,7 @@ public sealed class SchedulerFlowTests
     [Fact]
     public async Task After_downtime_a_recent_prompt_is_still_sent_and_an_old_one_is_skipped()
     {
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
         await using var bot = await BotHarness.StartAsync(clock: clock);
         var world = new World(bot.Fake);
         await ScheduleAsync(bot, world.Alice, "UTC", 20);
@@ -109,14 +109,14 @@ public sealed class SchedulerFlowTests
     {
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 8 });
         var db = new Support.TempDatabase();
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
         var users = Enumerable.Range(0, 40).Select(i => fake.AddUser($"user{i}")).ToList();
         var settings = new[] { "--Discord:GlobalRequestsPerSecond=8" };
         await using (var first = await BotHarness.StartAsync(fake, db, clock: clock, settings: settings))
         {
             foreach (var user in users)
                 await ScheduleAsync(first, user, "UTC", 13);
-            clock.Set(Instant.FromUtc(2026, 6, 1, 13, 0));
+            clock.Reset(Instant.FromUtc(2026, 6, 1, 13, 0));
             await fake.WaitUntilAsync(() => users.Sum(u => Prompts(fake, u)) >= 12, TimeSpan.FromSeconds(30));
         }   // the host stops here, part-way through the fan-out
 
@@ -133,7 +133,7 @@ public sealed class SchedulerFlowTests
     [Fact]
     public async Task Closed_dms_mark_the_person_unreachable_without_retrying_and_their_next_command_explains()
     {
-        var clock = new Support.ManualClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
         await using var bot = await BotHarness.StartAsync(clock: clock);
         var world = new World(bot.Fake);
         world.Bob.DmsOpen = false;

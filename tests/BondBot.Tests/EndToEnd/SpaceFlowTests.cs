@@ -80,7 +80,7 @@ public sealed class SpaceFlowTests
     [Fact]
     public async Task With_a_space_rounds_and_the_weekly_ritual_go_there_and_dm_prompts_link_to_it()
     {
-        await using var bot = await BotHarness.StartAsync(clock: new Support.ManualClock(NodaTime.Instant.FromUtc(2026, 6, 1, 12, 0)));
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(NodaTime.Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         var space = await OpenSpaceAsync(bot, world);
@@ -93,7 +93,7 @@ public sealed class SpaceFlowTests
         var settings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BondBot.Features.Settings.SettingsService>(bot.Services);
         foreach (var user in new[] { world.Alice, world.Bob })
             await settings.UpdateAsync(user.Id, NodaTime.DateTimeZone.Utc, new NodaTime.LocalTime(20, 0), BondBot.Features.Scheduling.CheckInDays.Every);
-        bot.Clock.Set(NodaTime.Instant.FromUtc(2026, 6, 1, 20, 0));
+        bot.Clock.Reset(NodaTime.Instant.FromUtc(2026, 6, 1, 20, 0));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => m.Components.ToJsonString().Contains("ci.mood"))
                                              && bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("ci.mood")));
         await Task.Delay(300);

@@ -7,7 +7,7 @@ namespace BondBot.Tests.Features;
 public sealed class PairingServiceTests : IAsyncLifetime
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualClock _time = new();
+    private readonly FakeClock _time = new(NodaTime.Instant.FromUtc(2026, 1, 5, 12, 0));
     private PairingService _pairing = null!;
 
     public async Task InitializeAsync()

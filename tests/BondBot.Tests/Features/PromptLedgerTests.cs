@@ -9,7 +9,7 @@ namespace BondBot.Tests.Features;
 public sealed class PromptLedgerTests : IAsyncLifetime
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualClock _clock = new(Instant.FromUtc(2026, 6, 1, 7, 0));
+    private readonly FakeClock _clock = new(Instant.FromUtc(2026, 6, 1, 7, 0));
     private PromptLedger _ledger = null!;
     private SettingsService _settings = null!;
 
@@ -46,7 +46,7 @@ public sealed class PromptLedgerTests : IAsyncLifetime
     public async Task After_downtime_a_recent_miss_is_sent_and_older_ones_are_skipped_not_flooded()
     {
         await Schedule(1, "UTC", 9);                 // 09:00 daily; next due 2026-06-01 09:00
-        _clock.Set(Instant.FromUtc(2026, 6, 4, 10, 30));  // three days later, 1.5 h after today's slot
+        _clock.Reset(Instant.FromUtc(2026, 6, 4, 10, 30));  // three days later, 1.5 h after today's slot
 
         // The scheduler claims until nothing is due: the stale slot is skipped, then today's recent one is sent.
         var stale = await _ledger.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);

@@ -8,7 +8,7 @@ namespace BondBot.Tests.Features;
 public sealed class QuestionServiceTests : IAsyncLifetime
 {
     private readonly TempDatabase _db = new();
-    private readonly ManualClock _time = new();
+    private readonly FakeClock _time = new(NodaTime.Instant.FromUtc(2026, 1, 5, 12, 0));
     private static readonly QuestionDeck Deck = new(Enumerable.Range(0, 6).Select(i => new DeckQuestion($"fun-1-{i}", "fun", 1, $"Question {i}?")));
     private PairingService _pairing = null!;
     private QuestionService _questions = null!;
