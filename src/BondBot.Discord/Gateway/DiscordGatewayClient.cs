@@ -71,10 +71,21 @@ public sealed class DiscordGatewayClient
                 // ACKs are always read on time.
                 if (!resume)
                     await IdentifyTurnAsync(stopping);
-                await using var transport = _transports();
-                var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, OnReady, OnConnected, _time, _logger);
-                _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
-                var end = await connection.RunAsync(WithQuery(url), resume, _timing.ConnectTimeout, stopping);
+                ConnectionEnd end;
+                try
+                {
+                    await using var transport = _transports();
+                    var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, OnReady, OnConnected, _time, _logger);
+                    _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
+                    end = await connection.RunAsync(WithQuery(url), resume, _timing.ConnectTimeout, stopping);
+                }
+                catch (Exception e) when (e is not OperationCanceledException and not GatewayFatalException)
+                {
+                    // Whatever went wrong with one connection (a payload we could not send, a transport fault), the
+                    // client backs off and connects again: it never ends silently.
+                    _logger.LogError(e, "Gateway connection failed unexpectedly; reconnecting");
+                    end = new ConnectionEnd(ConnectionEndReason.ConnectFailed);
+                }
                 IsConnected = false;
                 if (end.ReachedReady)
                     backoff = _timing.InitialBackoff;
@@ -159,8 +170,10 @@ public sealed class DiscordGatewayClient
         {
             throw new GatewayFatalException(4004, GatewayCloseCodes.Describe(4004));
         }
-        catch (Exception e) when (e is DiscordUnavailableException or DiscordApiException or HttpRequestException or UriFormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Discord unreachable, rate limited, the invalid-request guard refusing for a while, a malformed answer:
+            // back off and ask again.
             _logger.LogWarning("Could not get the gateway URL: {Error}", e.Message);
             return null;
         }

@@ -68,31 +68,36 @@ internal sealed class GatewayConnection(
                 catch (JsonException) { logger.LogWarning("Ignored a gateway message that is not valid JSON"); continue; }
                 if (payload is null) continue;
 
-                switch (payload.Op)
+                switch ((GatewayOpcode)payload.Op)
                 {
-                    case 10:
-                        var hello = payload.D!.Value.Deserialize(DiscordJson.Default.HelloData)!;
+                    case GatewayOpcode.Hello:
+                        if (Read(payload.D, DiscordJson.Default.HelloData) is not { HeartbeatInterval: > 0 } hello)
+                        {
+                            logger.LogWarning("Gateway Hello carried no heartbeat interval; reconnecting");
+                            return await EndAsync(ConnectionEndReason.Dropped);
+                        }
                         heartbeat = HeartbeatLoopAsync(TimeSpan.FromMilliseconds(hello.HeartbeatInterval), linked.Token);
                         if (resume)
-                            await SendAsync(new OutgoingPayload<ResumeData>(6, new ResumeData(identity.Token, session.SessionId!, session.Sequence)), DiscordJson.Default.OutgoingPayloadResumeData, false, linked.Token);
+                            await SendAsync(new OutgoingPayload<ResumeData>((int)GatewayOpcode.Resume, new ResumeData(identity.Token, session.SessionId!, session.Sequence)), DiscordJson.Default.OutgoingPayloadResumeData, false, linked.Token);
                         else
-                            await SendAsync(new OutgoingPayload<IdentifyData>(2, identity.ToIdentify()), DiscordJson.Default.OutgoingPayloadIdentifyData, false, linked.Token);
+                            await SendAsync(new OutgoingPayload<IdentifyData>((int)GatewayOpcode.Identify, identity.ToIdentify()), DiscordJson.Default.OutgoingPayloadIdentifyData, false, linked.Token);
                         break;
-                    case 11:
+                    case GatewayOpcode.HeartbeatAck:
                         _acknowledged = true;
                         break;
-                    case 1:
+                    case GatewayOpcode.Heartbeat:
                         await SendHeartbeatAsync(linked.Token);
                         break;
-                    case 7:
+                    case GatewayOpcode.Reconnect:
                         logger.LogInformation("Gateway asked us to reconnect (op 7)");
                         return await EndAsync(ConnectionEndReason.ReconnectRequested);
-                    case 9:
+                    case GatewayOpcode.InvalidSession:
                         var resumable = payload.D is { ValueKind: JsonValueKind.True };
                         logger.LogInformation("Gateway invalidated the session (op 9, resumable: {Resumable})", resumable);
                         return await EndAsync(resumable ? ConnectionEndReason.InvalidSessionResumable : ConnectionEndReason.InvalidSession);
-                    case 0:
-                        Dispatch(payload);
+                    case GatewayOpcode.Dispatch:
+                        if (!Dispatch(payload))
+                            return await EndAsync(ConnectionEndReason.InvalidSession);
                         break;
                 }
             }
@@ -112,28 +117,44 @@ internal sealed class GatewayConnection(
         }
     }
 
-    private void Dispatch(GatewayPayload payload)
+    /// <summary>Hands a dispatch on; false when a READY is malformed (no session, resume URL or application), after
+    /// which the connection starts over with a new session rather than run half-configured.</summary>
+    private bool Dispatch(GatewayPayload payload)
     {
         if (payload.S is not { } sequence || payload.T is not { } type)
-            return;
+            return true;
         if (!session.Advance(sequence))
-            return; // already handled before the reconnect: at most once
+            return true; // already handled before the reconnect: at most once
         var data = payload.D ?? default;
-        if (type == "READY")
+        if (type == GatewayEvents.Ready)
         {
-            var ready = data.Deserialize(DiscordJson.Default.ReadyData)!;
+            if (Read(payload.D, DiscordJson.Default.ReadyData) is not { IsComplete: true } ready)
+            {
+                logger.LogWarning("Gateway READY was incomplete (no session id, resume URL or application); starting a new session");
+                return false;
+            }
             session.Start(ready.SessionId, new Uri(ready.ResumeGatewayUrl));
             _reachedReady = true;
             onReady(ready); // before the event is handed on, so readers of READY see the application id
             logger.LogInformation("Gateway ready as {User} (session started)", ready.User.Username);
         }
-        else if (type == "RESUMED")
+        else if (type == GatewayEvents.Resumed)
         {
             _reachedReady = true;
             onResumed();
             logger.LogInformation("Gateway session resumed at sequence {Sequence}", sequence);
         }
         events.TryWrite(new GatewayDispatch(type, sequence, data.Clone(), time.GetUtcNow()));
+        return true;
+    }
+
+    /// <summary>Reads an event's data, or null when it is missing or not the expected shape (logged by the caller).</summary>
+    private static T? Read<T>(JsonElement? data, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
+    {
+        if (data is not { ValueKind: JsonValueKind.Object } element)
+            return null;
+        try { return element.Deserialize(type); }
+        catch (JsonException) { return null; }
     }
 
     private async Task ShutdownAsync()
@@ -176,7 +197,7 @@ internal sealed class GatewayConnection(
     }
 
     private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
-        SendAsync(new OutgoingPayload<int?>(1, session.Sequence), DiscordJson.Default.OutgoingPayloadNullableInt32, true, cancellationToken);
+        SendAsync(new OutgoingPayload<int?>((int)GatewayOpcode.Heartbeat, session.Sequence), DiscordJson.Default.OutgoingPayloadNullableInt32, true, cancellationToken);
 
     private async Task SendAsync<T>(T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool heartbeat, CancellationToken cancellationToken)
     {
@@ -193,4 +214,7 @@ internal sealed class GatewayConnection(
 internal sealed record GatewayIdentity(string Token, int Intents)
 {
     public IdentifyData ToIdentify() => new(Token, Intents, new IdentifyProperties("linux", "bondbot", "bondbot"));
+
+    /// <summary>Never prints the token.</summary>
+    public override string ToString() => $"GatewayIdentity {{ Token = [redacted], Intents = {Intents} }}";
 }

@@ -48,6 +48,9 @@ internal sealed record HelloData(int HeartbeatInterval);
 
 internal sealed record ReadyData
 {
+    /// <summary>What a usable READY must carry; a malformed one is logged and the connection started over.</summary>
+    public bool IsComplete => !string.IsNullOrEmpty(SessionId) && Uri.TryCreate(ResumeGatewayUrl, UriKind.Absolute, out _) && Application.Id != 0;
+
     public int V { get; init; }
     public User User { get; init; } = new();
     public string SessionId { get; init; } = "";
@@ -55,11 +58,19 @@ internal sealed record ReadyData
     public Application Application { get; init; } = new();
 }
 
-internal sealed record IdentifyData(string Token, int Intents, IdentifyProperties Properties);
+internal sealed record IdentifyData(string Token, int Intents, IdentifyProperties Properties)
+{
+    /// <summary>Never prints the token: records print every member by default, and this one could reach a log.</summary>
+    public override string ToString() => $"IdentifyData {{ Token = [redacted], Intents = {Intents} }}";
+}
 
 internal sealed record IdentifyProperties(string Os, string Browser, string Device);
 
-internal sealed record ResumeData(string Token, string SessionId, int? Seq);
+internal sealed record ResumeData(string Token, string SessionId, int? Seq)
+{
+    /// <summary>Never prints the token (see <see cref="IdentifyData.ToString"/>).</summary>
+    public override string ToString() => $"ResumeData {{ Token = [redacted], SessionId = {SessionId}, Seq = {Seq} }}";
+}
 
 internal sealed record OutgoingPayload<T>(int Op, T D);
 

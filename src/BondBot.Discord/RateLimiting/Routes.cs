@@ -36,6 +36,9 @@ internal static class Routes
     public static Route CreateGuildChannel(ulong guildId) =>
         new(HttpMethod.Post, $"guilds/{guildId}/channels", "/guilds/{guild_id}/channels", $"guilds/{guildId}");
 
+    public static Route GetChannel(ulong channelId) =>
+        new(HttpMethod.Get, $"channels/{channelId}", "/channels/{channel_id}", $"channels/{channelId}");
+
     public static Route DeleteChannel(ulong channelId) =>
         new(HttpMethod.Delete, $"channels/{channelId}", "/channels/{channel_id}", $"channels/{channelId}");
 

@@ -142,6 +142,19 @@ public sealed class DiscordRestClient
         return Deserialize(body, DiscordJson.Default.Channel);
     }
 
+    /// <summary>GET a channel with its permission overwrites (Channel §Get Channel), or null when it is gone (10003).</summary>
+    public async Task<Channel?> GetChannelAsync(ulong channelId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync(Routes.GetChannel(channelId), DiscordJson.Default.Channel, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Deletes a channel (Channel §Delete/Close Channel).</summary>
     public async Task<Channel> DeleteChannelAsync(ulong channelId, CancellationToken cancellationToken = default)
     {

@@ -23,7 +23,8 @@ internal sealed class RestExecutor(HttpClient http, RestRateLimiter limiter, Inv
         var failures = 0;
         while (true)
         {
-            guard.ThrowIfRefused();
+            if (!route.ExemptFromGlobal)
+                guard.ThrowIfRefused();   // interaction responses always go out: people must be answered
             var permit = await limiter.AcquireAsync(route, cancellationToken);
             HttpResponseMessage response;
             try

@@ -15,8 +15,9 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordClientOp
         else if (options.Token.Any(char.IsWhiteSpace))
             failures.Add("Discord:Token is malformed; copy the token from the Bot page of the Developer Portal exactly, without spaces or a \"Bot \" prefix.");
 
-        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("https" or "http"))
-            failures.Add($"Discord:ApiBaseUrl must be an absolute http(s) URL such as {DiscordClientOptions.DefaultApiBaseUrl}.");
+        // The token travels in every request's Authorization header: plain http only to this machine (a local test server).
+        if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || !(api.Scheme == "https" || api.Scheme == "http" && api.IsLoopback))
+            failures.Add($"Discord:ApiBaseUrl must be an absolute https URL such as {DiscordClientOptions.DefaultApiBaseUrl} (plain http only for a server on this machine, e.g. http://127.0.0.1).");
 
         if (!string.IsNullOrWhiteSpace(options.DevGuildId) && options.DevGuild is null or 0)
             failures.Add("Discord:DevGuildId must be a guild id (a number like 123456789012345678; enable Developer Mode in Discord and use Copy Server ID), or left empty.");

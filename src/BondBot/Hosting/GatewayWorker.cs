@@ -41,6 +41,13 @@ public sealed class GatewayWorker(
             fatal.Record($"{e.Message} BondBot stopped; fix the cause (for 4004: check Discord:Token) and start it again.", ExitCodes.DiscordRefused);
             lifetime.StopApplication();
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The client recovers from every connection fault itself; reaching here is a bug. Never stop silently.
+            logger.LogCritical(e, "The gateway client stopped unexpectedly");
+            fatal.Record($"The Discord gateway stopped unexpectedly ({e.GetType().Name}: {e.Message}); BondBot stopped. The log has the details.", ExitCodes.Unexpected);
+            lifetime.StopApplication();
+        }
         await consuming;
         await Task.WhenAny(Task.WhenAll(_inFlight.Keys), Task.Delay(TimeSpan.FromSeconds(5), CancellationToken.None));
     }
@@ -51,11 +58,11 @@ public sealed class GatewayWorker(
         {
             switch (dispatch.Type)
             {
-                case "READY":
+                case GatewayEvents.Ready:
                     if (Interlocked.Exchange(ref _commandsRegistered, 1) == 0)
                         Track(RegisterCommandsAsync(stoppingToken));
                     break;
-                case "INTERACTION_CREATE":
+                case GatewayEvents.InteractionCreate:
                     Track(Task.Run(() => router.HandleAsync(dispatch, stoppingToken), CancellationToken.None));
                     break;
                 default:

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BondBot.Discord;
 using BondBot.Discord.Gateway;
 using BondBot.Discord.Interactions;
@@ -10,31 +11,95 @@ namespace BondBot.Interactions;
 /// <summary>
 /// Runs one interaction: finds its handler (commands by name, components and modals by custom_id prefix), gives
 /// it a DI scope of its own, defers for it if it is slow, and turns any failure into a kind private reply plus a
-/// log line with the interaction id — never a silent "This interaction failed".
+/// log line with the interaction id — never a silent "This interaction failed". Before that it drops what must not
+/// run: an event that cannot be read, a duplicate, a replay older than an interaction token lives, and a person
+/// going faster than their rate limit (who is told so).
 /// </summary>
 public sealed class InteractionRouter(
     IServiceScopeFactory scopes,
     DiscordRestClient rest,
     TimeProvider time,
     RecentInteractions recent,
+    UserRateLimits limits,
     ILogger<InteractionRouter> logger)
 {
     /// <summary>Discord's deadline is 3 s from the event; deferring at 2 s leaves a second for the round trip.</summary>
     public static readonly TimeSpan AutoDeferAfter = TimeSpan.FromSeconds(2);
+    /// <summary>An interaction token lives 15 minutes (Receiving and Responding §Interaction Object); anything older
+    /// is a replay and is not applied.</summary>
+    public static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15);
+    /// <summary>At most this many interactions are handled at once; the rest wait briefly for a turn.</summary>
+    public const int MaxConcurrent = 64;
+    private static readonly TimeSpan WaitForTurn = TimeSpan.FromSeconds(1.5);
 
     public const string FailureMessage = "Sorry — something went wrong on my side and nothing was changed. Please try again in a moment.";
+    public const string SlowDownMessage = "You're going a little fast for me — give it a few seconds and try again. 🙂";
+    public const string BusyMessage = "I'm very busy for a moment — please try again in a few seconds.";
+
+    private readonly SemaphoreSlim _turns = new(MaxConcurrent, MaxConcurrent);
 
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
-        var interaction = dispatch.AsInteraction();
-        if (!recent.TryClaim(interaction.Id))
-            return; // delivered twice (Discord may deliver an event more than once); answered already
+        if (Read(dispatch) is not { } interaction || !recent.TryClaim(interaction.Id))
+            return; // unreadable, or delivered twice (Discord may deliver an event more than once): answered already
+        if (time.GetUtcNow() - Snowflake.CreatedAt(interaction.Id) > TokenLifetime)
+        {
+            logger.LogWarning("Interaction {InteractionId} is older than an interaction token lives; not applied", interaction.Id);
+            return;
+        }
         var responder = new InteractionResponder(rest, interaction, dispatch.ReceivedAt, time);
+        var typing = interaction.Type == InteractionType.ApplicationCommandAutocomplete;
+        if (!limits.TryTake(interaction.Invoker.Id, typing))
+        {
+            await TryReplyAsync(responder, SlowDownMessage, cancellationToken);
+            return;
+        }
+        if (!await _turns.WaitAsync(WaitForTurn, cancellationToken))
+        {
+            await TryReplyAsync(responder, BusyMessage, cancellationToken);
+            return;
+        }
+        try
+        {
+            await RunAsync(responder, cancellationToken);
+        }
+        finally
+        {
+            _turns.Release();
+        }
+    }
+
+    private Interaction? Read(GatewayDispatch dispatch)
+    {
+        try
+        {
+            var interaction = dispatch.AsInteraction();
+            _ = interaction.Invoker;
+            return interaction;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException)
+        {
+            logger.LogWarning("Ignored INTERACTION_CREATE #{Sequence} that could not be read: {Error}", dispatch.Sequence, e.Message);
+            return null;
+        }
+    }
+
+    private async Task RunAsync(InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        var interaction = responder.Interaction;
         await using var scope = scopes.CreateAsyncScope();
         var context = new InteractionContext(responder, scope.ServiceProvider);
         try
         {
             await RouteAsync(context, scope.ServiceProvider, cancellationToken);
+            // After the handler, so what observers write (or wait for, on a busy database) never delays the answer.
+            if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
+                return;
+            foreach (var observer in scope.ServiceProvider.GetServices<IInteractionObserver>())
+                await observer.ObserveAsync(context, cancellationToken);
+            if (interaction.Type == InteractionType.ApplicationCommand && context.Responder.Acknowledged)
+                foreach (var epilogue in scope.ServiceProvider.GetServices<ICommandEpilogue>())
+                    await epilogue.AfterCommandAsync(context, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -42,7 +107,7 @@ public sealed class InteractionRouter(
         catch (Exception e)
         {
             logger.LogError(e, "Interaction {InteractionId} ({Kind} {Name}) failed", interaction.Id, interaction.Type, Describe(interaction));
-            await TryApologiseAsync(responder, cancellationToken);
+            await TryApologiseAsync(context, cancellationToken);
         }
     }
 
@@ -66,9 +131,6 @@ public sealed class InteractionRouter(
                 }
                 context.Responder.StartAutoDefer(AutoDeferAfter, command.DefersPrivately, cancellationToken);
                 await command.HandleAsync(context, cancellationToken);
-                if (context.Responder.Acknowledged)
-                    foreach (var epilogue in services.GetServices<ICommandEpilogue>())
-                        await epilogue.AfterCommandAsync(context, cancellationToken);
                 break;
             case InteractionType.MessageComponent:
             case InteractionType.ModalSubmit:
@@ -92,17 +154,24 @@ public sealed class InteractionRouter(
             ? context.Responder.AutocompleteAsync([], cancellationToken)
             : context.ReplyPrivatelyAsync("That button or command is no longer in use. Try `/help` to see what I can do.", cancellationToken);
 
-    private async Task TryApologiseAsync(InteractionResponder responder, CancellationToken cancellationToken)
+    // A form that failed gives back what was typed into it: nothing the person wrote is lost.
+    private Task TryApologiseAsync(InteractionContext context, CancellationToken cancellationToken) =>
+        TryReplyAsync(context.Responder, context.Interaction.Type == InteractionType.ModalSubmit
+            ? TextBack.Format(FailureMessage, context.Data.ModalFields().Values)
+            : FailureMessage, cancellationToken);
+
+    private async Task TryReplyAsync(InteractionResponder responder, string text, CancellationToken cancellationToken)
     {
-        if (responder.Interaction.Type == InteractionType.ApplicationCommandAutocomplete)
-            return;
         try
         {
-            await responder.ReplyAsync(new MessagePayload { Content = FailureMessage, Flags = MessageFlags.Ephemeral }, cancellationToken);
+            if (responder.Interaction.Type == InteractionType.ApplicationCommandAutocomplete)
+                await responder.AutocompleteAsync([], cancellationToken);
+            else
+                await responder.ReplyAsync(new MessagePayload { Content = text, Flags = MessageFlags.Ephemeral }, cancellationToken);
         }
-        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or InvalidOperationException)
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or DiscordRateLimitedException or InvalidOperationException)
         {
-            logger.LogWarning("Could not tell the user about the failure of interaction {InteractionId}: {Error}", responder.Interaction.Id, e.Message);
+            logger.LogWarning("Could not answer interaction {InteractionId}: {Error}", responder.Interaction.Id, e.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using BondBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BondBot.Interactions;
 
@@ -7,7 +8,10 @@ public static class InteractionServiceCollectionExtensions
 {
     public static IServiceCollection AddInteractions(this IServiceCollection services)
     {
+        services.AddOptions<InteractionOptions>().BindConfiguration(InteractionOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InteractionOptions>, InteractionOptionsValidator>();
         services.AddSingleton<RecentInteractions>();
+        services.AddSingleton<UserRateLimits>();
         services.AddSingleton<InteractionRouter>();
         services.AddSingleton<CommandCatalog>();
         return services;

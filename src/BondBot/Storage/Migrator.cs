@@ -33,15 +33,38 @@ public sealed class Migrator(SqliteConnectionFactory connections, TimeProvider t
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(migration.Sql, transaction: transaction);
-            await connection.ExecuteAsync(
-                "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
-                new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToString("O") }, transaction);
-            await transaction.CommitAsync(cancellationToken);
+            var rebuild = migration.Sql.StartsWith(ForeignKeysOffMarker, StringComparison.Ordinal);
+            // A table rebuild (create, copy, drop, rename) must not let DROP TABLE cascade into the tables that point
+            // at it; SQLite only switches foreign keys off outside a transaction (SQLite §ALTER TABLE, the 12 steps).
+            if (rebuild)
+                await connection.ExecuteAsync("PRAGMA foreign_keys = OFF;");
+            try
+            {
+                await ApplyAsync(connection, migration, rebuild, cancellationToken);
+            }
+            finally
+            {
+                if (rebuild)
+                    await connection.ExecuteAsync("PRAGMA foreign_keys = ON;");
+            }
             logger.LogInformation("Applied database migration {Version} ({Name})", migration.Version, migration.Name);
         }
         return newest;
+    }
+
+    /// <summary>First line of a migration that rebuilds a table others reference.</summary>
+    public const string ForeignKeysOffMarker = "-- bondbot: foreign-keys-off";
+
+    private async Task ApplyAsync(SqliteConnection connection, Migration migration, bool checkReferences, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(migration.Sql, transaction: transaction);
+        if (checkReferences && (await connection.QueryAsync("PRAGMA foreign_key_check;", transaction: transaction)).Any())
+            throw new InvalidOperationException($"Migration {migration.Version} ({migration.Name}) would leave broken references; nothing was changed.");
+        await connection.ExecuteAsync(
+            "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
+            new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToString("O") }, transaction);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     // WAL lets the scheduler read while a command handler writes; the mode is stored in the file itself.

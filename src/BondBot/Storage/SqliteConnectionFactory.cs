@@ -38,13 +38,38 @@ public sealed class SqliteConnectionFactory
         return connection;
     }
 
+    /// <summary>
+    /// Creates the folder (owner only, 0700) and an empty database file (owner only, 0600) before SQLite first opens
+    /// it: couples' answers live in this file, and SQLite gives its -wal and -shm files the database file's mode.
+    /// </summary>
     private static void EnsureFolderExists(SqliteConnectionStringBuilder builder)
     {
         var dataSource = builder.DataSource;
         if (builder.Mode == SqliteOpenMode.Memory || dataSource is "" or ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
             return;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
-        if (!string.IsNullOrEmpty(folder))
-            Directory.CreateDirectory(folder);
+        var path = Path.GetFullPath(dataSource);
+        var folder = Path.GetDirectoryName(path);
+        if (OperatingSystem.IsWindows())
+        {
+            if (!string.IsNullOrEmpty(folder))
+                Directory.CreateDirectory(folder);
+            return;
+        }
+        if (!string.IsNullOrEmpty(folder) && !Directory.Exists(folder))
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using var created = new FileStream(path, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another connection created it first.
+            }
+        }
     }
 }

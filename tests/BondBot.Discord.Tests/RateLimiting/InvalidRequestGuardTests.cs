@@ -1,12 +1,11 @@
 using BondBot.Discord.RateLimiting;
-using BondBot.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BondBot.Discord.Tests.RateLimiting;
 
 public sealed class InvalidRequestGuardTests
 {
-    private readonly FakeTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void After_a_401_every_further_request_is_refused()
@@ -37,8 +36,8 @@ public sealed class InvalidRequestGuardTests
     }
 
     [Fact]
-    public void The_default_threshold_is_a_quarter_of_discords_ban_limit()
+    public void The_default_threshold_leaves_a_fifth_of_discords_ban_limit_for_interaction_responses()
     {
-        Assert.Equal(2500, new InvalidRequestGuard(_time, NullLogger.Instance).RefuseAt);
+        Assert.Equal(8000, new InvalidRequestGuard(_time, NullLogger.Instance).RefuseAt);
     }
 }

@@ -1,4 +1,6 @@
 using BondBot.FakeDiscord;
+using BondBot.Features.Delivery.Outbox;
+using BondBot.Features.Scheduling;
 using BondBot.Hosting;
 using BondBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +11,9 @@ namespace BondBot.Tests.EndToEnd;
 
 /// <summary>
 /// The real BondBot host (launcher, DI, gateway worker, SQLite file) running against a fake Discord on loopback.
-/// BondBot's own clock is a NodaTime <see cref="FakeClock"/> the test moves; transport timing stays real.
+/// BondBot's own clock is a NodaTime <see cref="FakeClock"/> the test moves; transport timing stays real. The
+/// scheduler's own loop is off unless a test turns it on (<c>--Scheduler:Enabled=true</c>): tests move the clock and
+/// run a pass with <see cref="AtAsync"/>, so "nothing was sent" is asserted after the pass finished, never after a sleep.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -42,7 +46,9 @@ public sealed class BotHarness : IAsyncDisposable
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Exit = BondBotLauncher.RunAsync(
             [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={harness.Database.Folder}",
-             "--Scheduler:TickInterval=00:00:00.1", .. settings],
+             "--Scheduler:TickInterval=00:00:00.1", "--Scheduler:Enabled=false",
+             // Tests click faster than people: the per-person limit has its own test with the default.
+             "--Interactions:PerUserBurst=500", .. settings],
             harness.Errors,
             builder =>
             {
@@ -58,6 +64,22 @@ public sealed class BotHarness : IAsyncDisposable
         if (waitForCommands)
             await fake.WaitUntilAsync(() => fake.GlobalCommands.Count > 0 || harness.Exit.IsCompleted, TimeSpan.FromSeconds(20));
         return harness;
+    }
+
+    /// <summary>One scheduler pass at BondBot's current time, run to completion.</summary>
+    public Task<CheckInScheduler.PassSummary> RunSchedulerAsync() =>
+        Services.GetRequiredService<CheckInScheduler>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>One outbox pass (everything due now), run to completion.</summary>
+    public Task<OutboxWorker.PassSummary> DeliverAsync() =>
+        Services.GetRequiredService<OutboxWorker>().RunOnceAsync(CancellationToken.None);
+
+    /// <summary>Moves BondBot's clock to <paramref name="at"/>, then runs a scheduler pass and an outbox pass.</summary>
+    public async Task AtAsync(Instant at)
+    {
+        Clock.Reset(at);
+        await RunSchedulerAsync();
+        await DeliverAsync();
     }
 
     public async Task<int> StopAsync()

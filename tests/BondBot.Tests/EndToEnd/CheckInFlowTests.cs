@@ -83,7 +83,7 @@ public sealed class CheckInFlowTests
     {
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 10 });
         var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
-        await using var bot = await BotHarness.StartAsync(fake, clock: clock, settings: ["--Discord:GlobalRequestsPerSecond=10"]);
+        await using var bot = await BotHarness.StartAsync(fake, clock: clock, settings: ["--Discord:GlobalRequestsPerSecond=10", "--Scheduler:Enabled=true"]);
         var world = new World(fake);
         var people = Enumerable.Range(0, 60).Select(i => fake.AddUser($"p{i}")).ToList();
         foreach (var person in people)

@@ -21,7 +21,7 @@ public sealed class FaultTests
     {
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 10 });
         var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
-        await using var bot = await BotHarness.StartAsync(fake, clock: clock, settings: ["--Discord:GlobalRequestsPerSecond=10"]);
+        await using var bot = await BotHarness.StartAsync(fake, clock: clock, settings: ["--Discord:GlobalRequestsPerSecond=10", "--Scheduler:Enabled=true"]);
         var people = Enumerable.Range(0, 30).Select(i => fake.AddUser($"p{i}")).ToList();
         foreach (var person in people)
             await bot.Services.GetRequiredService<SettingsService>().UpdateAsync(person.Id, DateTimeZone.Utc, new LocalTime(13, 0), CheckInDays.Every);

@@ -14,14 +14,15 @@ public sealed class InsightsFlowTests
     {
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 10, 12, 0)));
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         var services = bot.Services;
-        var pair = (await services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
         var checkIns = services.GetRequiredService<CheckInService>();
         var today = new LocalDate(2026, 6, 10);
-        await checkIns.RecordMoodAsync(world.Alice.Id, 5, today.PlusDays(-2));
-        await checkIns.RecordMoodAsync(world.Alice.Id, 1, today.PlusDays(-1));
-        await checkIns.RecordMoodAsync(world.Alice.Id, 3, today);
+        await checkIns.RecordNotesAsync(world.Alice.Id, today.PlusDays(-5), 5, "before Bob", null, null);   // before the pairing
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        var pair = (await services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        await checkIns.RecordNotesAsync(world.Alice.Id, today.PlusDays(-2), 5, null, null, null);   // shared with Bob
+        await checkIns.RecordNotesAsync(world.Alice.Id, today.PlusDays(-1), 1, null, null, null);
+        await checkIns.RecordMoodAsync(world.Alice.Id, 3, today);                                  // a mood only, never shared
         await checkIns.RecordMoodAsync(world.Bob.Id, 4, today.PlusDays(-1));
         await checkIns.RecordMoodAsync(world.Bob.Id, 2, today);
         var questions = services.GetRequiredService<QuestionService>();
@@ -30,14 +31,15 @@ public sealed class InsightsFlowTests
         await questions.SubmitAsync(round.RoundId, world.Bob.Id, "b");
         var unrevealed = (await questions.OpenAsync(pair, null, "trust", 3)).Round!;
         await questions.SubmitAsync(unrevealed.RoundId, world.Alice.Id, "only mine");
-        await services.GetRequiredService<AppreciationRepository>().AddAsync(pair.PairId, world.Alice.Id, world.Bob.Id, "thanks", bot.Clock.GetCurrentInstant());
+        await services.GetRequiredService<AppreciationRepository>().AddAsync(pair.PairId, world.Alice.Id, world.Bob.Id, "thanks", bot.Clock.GetCurrentInstant(), _ => []);
 
         var reply = await world.ReplyAsync(await world.CommandAsync(world.Bob, "insights"));
         var text = World.Text(reply);
 
         Assert.True(reply.Ephemeral);
-        Assert.Contains($"<@{world.Alice.Id}> `{new string(' ', 27)}█▁▄`", text);
-        Assert.Contains($"<@{world.Bob.Id}> `{new string(' ', 28)}▆▃`", text);
+        // Bob sees Alice's moods only as far as her check-ins were shared with him, since they paired.
+        Assert.Contains($"<@{world.Alice.Id}> `{new string(' ', 27)}█▁ `", text);
+        Assert.Contains($"<@{world.Bob.Id}> `{new string(' ', 28)}▆▃`", text);   // his own, shared or not
         Assert.Contains("2 days (best 2)", text);                  // both checked in yesterday and today
         Assert.Contains("1 question · Light 1", text);             // the unrevealed deep one does not count
         Assert.DoesNotContain("Deepest", text);

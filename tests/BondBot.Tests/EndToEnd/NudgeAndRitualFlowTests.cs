@@ -14,11 +14,6 @@ public sealed class NudgeAndRitualFlowTests
     private static Task ScheduleAsync(BotHarness bot, FakeUser user, string zone, int hour) =>
         bot.Services.GetRequiredService<SettingsService>().UpdateAsync(user.Id, DateTimeZoneProviders.Tzdb[zone], new LocalTime(hour, 0), CheckInDays.Every);
 
-    private static async Task AtAsync(BotHarness bot, Instant at)
-    {
-        bot.Clock.Reset(at);
-        await Task.Delay(400);
-    }
 
     /// <summary>Pairs Alice and Bob, opens a question and lets Alice answer it at the clock's current time.</summary>
     private static async Task<World> AliceAnsweredAsync(BotHarness bot)
@@ -30,23 +25,24 @@ public sealed class NudgeAndRitualFlowTests
     }
 
     [Fact]
-    public async Task The_partner_who_has_not_answered_gets_one_gentle_nudge_a_day_after_the_delay()
+    public async Task The_partner_who_has_not_answered_gets_one_gentle_nudge_for_the_round_after_the_delay()
     {
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = await AliceAnsweredAsync(bot);
 
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 15, 59));
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 15, 59));
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 16, 0));
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 16, 0));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Count(IsNudge) == 1);
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 20, 0));
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 20, 0));
         Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Alice), IsNudge);   // she answered: nothing for her
         Assert.Contains("q.answer", bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge).Components.ToJsonString());
         Assert.DoesNotContain("mine", World.Text(bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge)));
 
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 2, 12, 0));                   // a new local day
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Count(IsNudge) == 2);
+        for (var day = 2; day <= 9; day++)                                          // a week of new local days: one nudge per round
+            await bot.AtAsync(Instant.FromUtc(2026, 6, day, 12, 0));
+        Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
     }
 
     [Fact]
@@ -56,13 +52,13 @@ public sealed class NudgeAndRitualFlowTests
         var world = await AliceAnsweredAsync(bot);
         await ScheduleAsync(bot, world.Bob, "Asia/Tokyo", 20);                     // 16:00 UTC is 01:00 in Tokyo
 
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 16, 0));
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 16, 0));
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 23, 0));                   // 08:00 in Tokyo
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 23, 0));                   // 08:00 in Tokyo
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Count(IsNudge) == 1);
 
         await bot.Services.GetRequiredService<SettingsService>().PauseAsync(world.Bob.Id, 3);
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 2, 23, 30));                  // next Tokyo day, but paused
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 2, 23, 30));                  // next Tokyo day, but paused
         Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
     }
 
@@ -75,16 +71,16 @@ public sealed class NudgeAndRitualFlowTests
         await ScheduleAsync(bot, world.Alice, "UTC", 20);
         await ScheduleAsync(bot, world.Bob, "Europe/Lisbon", 20);                 // 19:00 UTC in summer
 
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 1, 20, 0));
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 20, 0));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(HasRitual) == 1 && bot.Fake.DirectMessagesTo(world.Bob).Count(HasRitual) == 1);
         string Title(FakeUser u) => bot.Fake.DirectMessagesTo(u).Last(HasRitual).Embeds.First(e => e!["title"]!.GetValue<string>().StartsWith("🕯️"))!["title"]!.GetValue<string>();
         Assert.Equal(Title(world.Alice), Title(world.Bob));
         var first = Title(world.Alice);
 
         for (var day = 2; day <= 6; day++)
-            await AtAsync(bot, Instant.FromUtc(2026, 6, day, 20, 0));
+            await bot.AtAsync(Instant.FromUtc(2026, 6, day, 20, 0));
         Assert.Single(bot.Fake.DirectMessagesTo(world.Alice), HasRitual);
-        await AtAsync(bot, Instant.FromUtc(2026, 6, 7, 20, 0));                   // Sunday: a new ritual week
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 7, 20, 0));                   // Sunday: a new ritual week
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(HasRitual) == 2);
         Assert.NotEqual(first, Title(world.Alice));
         Assert.Contains("appreciated", World.Text(bot.Fake.DirectMessagesTo(world.Alice).Last(HasRitual)));

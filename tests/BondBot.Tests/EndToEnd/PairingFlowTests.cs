@@ -1,3 +1,4 @@
+using BondBot.Features.Pairing;
 using BondBot.FakeDiscord;
 using NodaTime;
 
@@ -87,8 +88,9 @@ public sealed class PairingFlowTests
             "self" => "can't pair with yourself",
             "bot" => "Bots can't be partners",
             "youPaired" => "already paired with",
-            _ => "already paired with someone else",
+            _ => PairingMessages.CouldNotSend,   // nothing about Bob's relationship reaches Alice
         }, reply.Content);
+        Assert.DoesNotContain("paired with someone", reply.Content);
     }
 
     [Fact]

@@ -27,8 +27,8 @@ public sealed class PrivacyFlowTests
         await services.GetRequiredService<CheckInService>().RecordMoodAsync(world.Alice.Id, 4);
         await services.GetRequiredService<CheckInService>().RecordMoodAsync(world.Bob.Id, 3);
         var notes = services.GetRequiredService<AppreciationRepository>();
-        await notes.AddAsync(pair.PairId, world.Alice.Id, world.Bob.Id, "alice-thanks-bob", bot.Clock.GetCurrentInstant());
-        await notes.AddAsync(pair.PairId, world.Bob.Id, world.Alice.Id, "bob-thanks-alice", bot.Clock.GetCurrentInstant());
+        await notes.AddAsync(pair.PairId, world.Alice.Id, world.Bob.Id, "alice-thanks-bob", bot.Clock.GetCurrentInstant(), _ => []);
+        await notes.AddAsync(pair.PairId, world.Bob.Id, world.Alice.Id, "bob-thanks-alice", bot.Clock.GetCurrentInstant(), _ => []);
         return world;
     }
 
@@ -39,7 +39,7 @@ public sealed class PrivacyFlowTests
         var world = await SeedAsync(bot);
 
         var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "privacy", new FakeDiscord.FakeOption("export", 1, null, [])));
-        Assert.Contains("in your DMs", reply.Content);
+        Assert.Equal("Sent to your DMs with BondBot 📬", reply.Content);
 
         var file = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Attachments.Count > 0).Attachments.Single();
         Assert.Equal("bondbot-export.json", file.FileName);

@@ -53,11 +53,16 @@ public sealed class QuestionFlowTests
         Assert.DoesNotContain(bobsAnswer, Everything(bot.Fake));   // the lock: nowhere, to no one
 
         const string alicesAnswer = "Alice remembers the train station";
-        var reveal = await world.ReplyAsync(await AnswerAsync(world, world.Alice, LatestCard(bot.Fake, world.General.Id), alicesAnswer));
-        Assert.Contains(bobsAnswer, World.Text(reveal));
-        Assert.True(reveal.Ephemeral);
+        var revealed = await world.ReplyAsync(await AnswerAsync(world, world.Alice, LatestCard(bot.Fake, world.General.Id), alicesAnswer));
+        Assert.Contains("both answered", revealed.Content);
+        Assert.True(revealed.Ephemeral);
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains(alicesAnswer)));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => World.Text(m).Contains(bobsAnswer)));
+        await bot.DeliverAsync();
+        // Each partner gets the reveal once: not as a reply copy and again by DM.
+        Assert.Single(bot.Fake.DirectMessagesTo(world.Alice), m => World.Text(m).Contains(bobsAnswer));
+        Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), m => World.Text(m).Contains(alicesAnswer));
+        Assert.DoesNotContain(bobsAnswer, World.Text(revealed));
         Assert.DoesNotContain(bot.Fake.MessagesIn(world.General.Id), m => World.Text(m).Contains(bobsAnswer) || World.Text(m).Contains(alicesAnswer));
     }
 

@@ -6,12 +6,20 @@ namespace BondBot.Tests.EndToEnd;
 
 public sealed class SpaceFlowTests
 {
-    private static async Task<FakeChannel> OpenSpaceAsync(BotHarness bot, World world)
+    /// <summary>Alice asks, Bob agrees by DM: the space exists only after both said yes.</summary>
+    public static async Task<FakeChannel> OpenSpaceAsync(BotHarness bot, World world)
     {
         var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "space", new FakeOption("open", 1, null, [])));
-        Assert.Contains("ready", reply.Content);
+        Assert.Contains("agree first", reply.Content);
+        Assert.Contains("this server's admins", reply.Content);
+        Assert.DoesNotContain(world.Guild.Channels, c => c.Name == "alice-and-bob");
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(IsRequest));
+        var agreed = await world.ClickAsync(world.Bob, bot.Fake.DirectMessagesTo(world.Bob).Last(IsRequest), SpaceMessages.AgreePrefix);
+        Assert.Contains("ready", agreed.Content);
         return world.Guild.Channels.Single(c => c.Name == "alice-and-bob");
     }
+
+    private static bool IsRequest(FakeMessage m) => m.Components.ToJsonString().Contains(SpaceMessages.AgreePrefix, StringComparison.Ordinal);
 
     [Fact]
     public async Task Open_creates_a_channel_only_the_pair_and_the_bot_can_see_with_exact_overwrites()
@@ -22,14 +30,14 @@ public sealed class SpaceFlowTests
 
         var channel = await OpenSpaceAsync(bot, world);
 
-        var partner = (ulong)SpaceCommand.PartnerAllow;
+        var partner = (ulong)SpaceRequestHandler.Agree.PartnerAllow;
         Assert.Equal(
             new[]
             {
                 new FakeOverwrite(world.Guild.Id, 0, 0, (ulong)Permissions.ViewChannel),
                 new FakeOverwrite(world.Alice.Id, 1, partner, 0),
                 new FakeOverwrite(world.Bob.Id, 1, partner, 0),
-                new FakeOverwrite(bot.Fake.BotUserId, 1, (ulong)SpaceCommand.BotAllow, 0),
+                new FakeOverwrite(bot.Fake.BotUserId, 1, (ulong)SpaceRequestHandler.Agree.BotAllow, 0),
             },
             channel.PermissionOverwrites.OrderBy(o => o.Type).ThenBy(o => o.Id == bot.Fake.BotUserId).ThenBy(o => o.Id == world.Bob.Id));
         Assert.Equal(0, channel.Type);
@@ -49,7 +57,7 @@ public sealed class SpaceFlowTests
 
         var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "space", new FakeOption("open", 1, null, [])));
 
-        Assert.Equal(SpaceCommand.MissingManageChannels, reply.Content);
+        Assert.Equal(SpaceMessages.MissingManageChannels, reply.Content);
         Assert.DoesNotContain(world.Guild.Channels, c => c.Name == "alice-and-bob");
     }
 
@@ -93,13 +101,10 @@ public sealed class SpaceFlowTests
         var settings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BondBot.Features.Settings.SettingsService>(bot.Services);
         foreach (var user in new[] { world.Alice, world.Bob })
             await settings.UpdateAsync(user.Id, NodaTime.DateTimeZone.Utc, new NodaTime.LocalTime(20, 0), BondBot.Features.Scheduling.CheckInDays.Every);
-        bot.Clock.Reset(NodaTime.Instant.FromUtc(2026, 6, 1, 20, 0));
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => m.Components.ToJsonString().Contains("ci.mood"))
-                                             && bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("ci.mood")));
-        await Task.Delay(300);
+        await bot.AtAsync(NodaTime.Instant.FromUtc(2026, 6, 1, 20, 0));
         var prompt = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Components.ToJsonString().Contains("ci.mood"));
         Assert.Contains($"<#{space.Id}>", World.Text(prompt));
-        Assert.DoesNotContain(prompt.Embeds, e => e!["title"]!.GetValue<string>().StartsWith("🕯️"));
+        Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Alice), m => World.Text(m).Contains("This week's ritual"));
         Assert.Single(bot.Fake.MessagesIn(space.Id), m => World.Text(m).Contains("This week's ritual"));
         Assert.Contains("tell each other", World.Text(bot.Fake.MessagesIn(space.Id).Single(m => World.Text(m).Contains("This week's ritual"))));
     }

@@ -38,6 +38,20 @@ public sealed class World
         return interaction.OriginalResponse!;
     }
 
+    /// <summary>Every custom_id on a message's buttons and selects.</summary>
+    public static IEnumerable<string> CustomIds(FakeMessage message) =>
+        message.Components.SelectMany(row => row?["components"]?.AsArray() ?? [])
+            .Select(c => c?["custom_id"]?.GetValue<string>()).OfType<string>();
+
+    /// <summary>Clicks the first button whose custom_id starts with <paramref name="prefix"/> and returns what the person
+    /// then sees: the message itself when the click updated it, otherwise the reply.</summary>
+    public async Task<FakeMessage> ClickAsync(FakeUser user, FakeMessage message, string prefix)
+    {
+        var interaction = await Fake.ClickButtonAsync(user, message, CustomIds(message).First(id => id.StartsWith(prefix, StringComparison.Ordinal)));
+        var first = await interaction.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        return first["type"]!.GetValue<int>() == 7 ? interaction.SourceMessage! : await ReplyAsync(interaction);
+    }
+
     /// <summary>Everything a person reads in a message: content, and each embed's title, description, fields and footer.</summary>
     public static string Text(FakeMessage message)
     {

@@ -17,7 +17,7 @@ public sealed class PromptLedgerTests : IAsyncLifetime
     {
         await _db.MigratedAsync();
         _ledger = new PromptLedger(_db.Connections);
-        _settings = new SettingsService(new UserSettingsRepository(_db.Connections), _clock);
+        _settings = new SettingsService(new UserSettingsRepository(_db.Connections, new BondBot.Features.Delivery.Outbox.OutboxWriter(_clock)), _clock);
     }
 
     public Task DisposeAsync() { _db.Dispose(); return Task.CompletedTask; }

@@ -1,3 +1,4 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
 
@@ -19,13 +20,13 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.MigratedAsync();
-        var pairs = new PairingRepository(_db.Connections);
-        _pairing = new PairingService(pairs, _time);
-        _rounds = new RoundRepository(_db.Connections);
+        var pairs = new PairingRepository(_db.Connections, new OutboxWriter(_time), []);
+        _pairing = new PairingService(pairs, new InviteLimitsRepository(_db.Connections), _time);
+        _rounds = new RoundRepository(_db.Connections, new OutboxWriter(_time));
         _custom = new CustomQuestionRepository(_db.Connections);
         _questions = new QuestionService(Deck, _rounds, _custom, pairs, _time);
         var invite = await _pairing.InviteAsync(1, 2, false, null, null);
-        _pair = (await _pairing.AcceptAsync(invite.Invite!.InviteId, 2)).Pair!;
+        _pair = (await _pairing.AcceptAsync(invite.Invite!.InviteId, 2, p => [])).Pair!;
     }
 
     public Task DisposeAsync() { _db.Dispose(); return Task.CompletedTask; }

@@ -40,7 +40,7 @@ public sealed class TypeHandlerTests : IDisposable
 
         Assert.Null(await channels.GetChannelAsync(7));
         Assert.Null(await channels.GetChannelAsync(8));
-        await channels.SetChannelAsync(7, ulong.MaxValue, NodaTime.Instant.FromUnixTimeSeconds(0));
+        await channels.SetChannelAsync(7, ulong.MaxValue);
         Assert.Equal(ulong.MaxValue, await channels.GetChannelAsync(7));
     }
 

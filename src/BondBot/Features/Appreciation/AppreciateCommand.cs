@@ -1,14 +1,14 @@
 using BondBot.Discord;
 using BondBot.Discord.Interactions;
 using BondBot.Features.Pairing;
-using BondBot.Features.Space;
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Interactions;
 using NodaTime;
 
 namespace BondBot.Features.Appreciation;
 
 /// <summary><c>/appreciate note:</c>: a gratitude card for your partner (in your space, or by DM), kept for both.</summary>
-public sealed class AppreciateCommand(PairingService pairing, AppreciationRepository notes, PairDelivery delivery, IClock clock) : ISlashCommand
+public sealed class AppreciateCommand(PairingService pairing, AppreciationRepository notes, IClock clock) : ISlashCommand
 {
     public const int MaxNoteLength = 1000;
     public const string ThankPrefix = "appr.thanks";
@@ -34,26 +34,29 @@ public sealed class AppreciateCommand(PairingService pairing, AppreciationReposi
             return;
         }
         var partnerId = pair.PartnerOf(context.UserId);
-        var id = await notes.AddAsync(pair.PairId, context.UserId, partnerId, text, clock.GetCurrentInstant(), cancellationToken);
-        var sent = await delivery.SendToAsync(pair, partnerId, new MessagePayload
-        {
-            Embeds = [new Embed { Title = "💐 A note of appreciation", Description = $"From {PairingMessages.Mention(context.UserId)}:\n\n{text}", Color = 0xE67E22 }],
-            Components = [Component.Row(Component.Button(CustomId.Create(ThankPrefix, id), "Thank you 💛", ButtonStyle.Success))],
-        }, cancellationToken);
-        await context.ReplyPrivatelyAsync(sent is null
-            ? $"Your note is saved, but I couldn't deliver it — {PairingMessages.Mention(partnerId)} has DMs closed. They'll see it once they open them or you open a `/space`."
-            : $"Sent to {PairingMessages.Mention(partnerId)} 💐", cancellationToken);
+        await notes.AddAsync(pair.PairId, context.UserId, partnerId, text, clock.GetCurrentInstant(), id =>
+            [OutboxItem.ToPartner(OutboxKinds.Appreciation, pair.PairId, partnerId, new MessagePayload
+            {
+                Embeds = [new Embed { Title = "💐 A note of appreciation", Description = $"From {PairingMessages.Mention(context.UserId)}:\n\n{text}", Color = 0xE67E22 }],
+                Components = [Component.Row(Component.Button(CustomId.Create(ThankPrefix, id), "Thank you 💛", ButtonStyle.Success))],
+            }, $"appreciation:{id}")], cancellationToken);
+        await context.ReplyPrivatelyAsync($"Sent to {PairingMessages.Mention(partnerId)} 💐 It's on its way to your space or their DMs.", cancellationToken);
     }
 }
 
 /// <summary>The Thank you button: one click closes the loop and tells the sender.</summary>
-public sealed class ThankYouHandler(AppreciationRepository notes, PairingRepository pairs, PairDelivery delivery, IClock clock) : IComponentHandler
+public sealed class ThankYouHandler(AppreciationRepository notes, IClock clock) : IComponentHandler
 {
     public string Prefix => AppreciateCommand.ThankPrefix;
 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
-        var note = customId.LongAt(0) is { } id ? await notes.ThankAsync(id, context.UserId, clock.GetCurrentInstant(), cancellationToken) : null;
+        var note = customId.LongAt(0) is { } id
+            ? await notes.ThankAsync(id, context.UserId, clock.GetCurrentInstant(), thanked =>
+                [OutboxItem.ToPartner(OutboxKinds.ThankYou, thanked.PairId, thanked.FromUser,
+                    new MessagePayload { Content = $"{PairingMessages.Mention(context.UserId)} says thank you for your note 💛" }, $"thank-you:{thanked.AppreciationId}")],
+                cancellationToken)
+            : null;
         if (note is null)
         {
             await context.ReplyPrivatelyAsync("This note isn't yours to thank for, or you've already said thank you. 💛", cancellationToken);
@@ -61,7 +64,5 @@ public sealed class ThankYouHandler(AppreciationRepository notes, PairingReposit
         }
         var card = context.Interaction.Message;
         await context.Responder.UpdateMessageAsync(new MessagePayload { Embeds = card?.Embeds, Components = [], Content = "You said thank you 💛" }, cancellationToken);
-        if (await pairs.GetPairAsync(note.PairId, cancellationToken) is { } pair)
-            await delivery.SendToAsync(pair, note.FromUser, new MessagePayload { Content = $"{PairingMessages.Mention(context.UserId)} says thank you for your note 💛" }, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
 using NodaTime;
@@ -5,28 +6,41 @@ using NodaTime;
 namespace BondBot.Features.Appreciation;
 
 /// <summary>Gratitude notes between partners, kept for both.</summary>
-public sealed class AppreciationRepository(SqliteConnectionFactory connections)
+public sealed class AppreciationRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
     public sealed record Note(long AppreciationId, long PairId, ulong FromUser, ulong ToUser, string Text, Instant? ThankedAt);
 
-    public async Task<long> AddAsync(long pairId, ulong fromUser, ulong toUser, string text, Instant now, CancellationToken cancellationToken = default)
+    /// <summary>Stores a note and, in the same transaction, its delivery to the partner.</summary>
+    public async Task<long> AddAsync(long pairId, ulong fromUser, ulong toUser, string text, Instant now, Func<long, IEnumerable<OutboxItem>> deliveries,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<long>("""
+        await using var transaction = connection.BeginTransaction();
+        var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO appreciations (pair_id, from_user, to_user, text, created_at) VALUES (@pairId, @fromUser, @toUser, @text, @now)
             RETURNING appreciation_id
-            """, new { pairId, fromUser, toUser, text, now });
+            """, new { pairId, fromUser, toUser, text, now }, transaction);
+        await outbox.WriteAsync(connection, transaction, deliveries(id));
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return id;
     }
 
-    /// <summary>Marks a note thanked by its recipient; null when it is not theirs, or was thanked already.</summary>
-    public async Task<Note?> ThankAsync(long appreciationId, ulong byUser, Instant now, CancellationToken cancellationToken = default)
+    /// <summary>Marks a note thanked by its recipient, with the sender's notice; null when it is not theirs, or was thanked already.</summary>
+    public async Task<Note?> ThankAsync(long appreciationId, ulong byUser, Instant now, Func<Note, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Note>("""
+        await using var transaction = connection.BeginTransaction();
+        var note = await connection.QuerySingleOrDefaultAsync<Note>("""
             UPDATE appreciations SET thanked_at = @now
             WHERE appreciation_id = @appreciationId AND to_user = @byUser AND thanked_at IS NULL
+              AND pair_id IN (SELECT pair_id FROM pairs WHERE ended_at IS NULL)
             RETURNING appreciation_id AS AppreciationId, pair_id AS PairId, from_user AS FromUser, to_user AS ToUser, text AS Text, thanked_at AS ThankedAt
-            """, new { appreciationId, byUser, now });
+            """, new { appreciationId, byUser, now }, transaction);
+        if (note is null)
+            return null;
+        await outbox.WriteAsync(connection, transaction, deliveries(note));
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return note;
     }
 
     public async Task<int> CountSinceAsync(long pairId, Instant since, CancellationToken cancellationToken = default)

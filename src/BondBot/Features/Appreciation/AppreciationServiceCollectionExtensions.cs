@@ -10,6 +10,7 @@ public static class AppreciationServiceCollectionExtensions
         services.AddSingleton<AppreciationRepository>();
         services.AddScoped<ISlashCommand, AppreciateCommand>();
         services.AddScoped<IComponentHandler, ThankYouHandler>();
+        services.AddSingleton<Storage.IPersonalData, AppreciationPersonalData>();
         return services;
     }
 }

@@ -2,8 +2,6 @@ using BondBot.Discord;
 using BondBot.Features.Delivery;
 using BondBot.Features.Pairing;
 using BondBot.Features.Scheduling;
-using BondBot.Storage;
-using Dapper;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -15,7 +13,7 @@ namespace BondBot.Features.Care;
 /// BondBot is not therapy; this message says so.
 /// </summary>
 public sealed class CareService(
-    SqliteConnectionFactory connections,
+    CheckIns.CheckInRepository checkIns,
     PromptLedger ledger,
     PairingService pairing,
     DirectMessenger dms,
@@ -29,15 +27,11 @@ public sealed class CareService(
 
     public async Task<bool> CheckAsync(ulong userId, LocalDate today, CancellationToken cancellationToken)
     {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var recent = (await connection.QueryAsync<long>(
-            "SELECT mood FROM checkins WHERE user_id = @userId ORDER BY local_date DESC LIMIT @InARow", new { userId, InARow })).ToList();
+        var recent = await checkIns.LatestMoodsAsync(userId, InARow, cancellationToken);
         if (recent.Count < InARow || recent.Any(m => m > LowMood))
             return false;
         var now = clock.GetCurrentInstant();
-        var last = await connection.QueryFirstOrDefaultAsync<Instant?>(
-            "SELECT MAX(due_at) AS due FROM prompt_ledger WHERE user_id = @userId AND kind = @CareKind HAVING MAX(due_at) IS NOT NULL", new { userId, CareKind });
-        if (last is { } sent && now - sent < Cooldown)
+        if (await ledger.LastAsync(userId, CareKind, cancellationToken) is { } sent && now - sent < Cooldown)
             return false;
         if (!await ledger.TryRecordAsync(userId, today, CareKind, "sent", now, cancellationToken))
             return false;

@@ -1,3 +1,4 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Features.Settings;
 using NodaTime;
@@ -32,18 +33,30 @@ public sealed class CheckInService(CheckInRepository checkIns, UserSettingsRepos
         return date == today || date == today.PlusDays(-1);
     }
 
-    public async Task RecordNotesAsync(ulong userId, LocalDate date, int mood, string? goodThing, string? stress, string? need, CancellationToken cancellationToken = default)
+    /// <summary>Saves the day's check-in with its notes; for a pair the partner's card is written with it (see
+    /// <see cref="CheckInRepository.SaveNotesAsync"/>). Returns the pair it was shared with, if any.</summary>
+    public async Task<Pair?> RecordNotesAsync(ulong userId, LocalDate date, int mood, string? goodThing, string? stress, string? need, CancellationToken cancellationToken = default)
     {
         if (mood is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(mood), "Mood is 1 to 5.");
         var pair = await pairs.GetActivePairAsync(userId, cancellationToken);
-        await checkIns.SaveNotesAsync(userId, date, pair?.PairId, mood, Clean(goodThing), Clean(stress), Clean(need), clock.GetCurrentInstant(), cancellationToken);
+        await checkIns.SaveNotesAsync(userId, date, pair?.PairId, mood, Clean(goodThing), Clean(stress), Clean(need), clock.GetCurrentInstant(),
+            saved => pair is null
+                ? []
+                : [OutboxItem.ToPartner(OutboxKinds.CheckInCard, pair.PairId, pair.PartnerOf(userId), CheckInCards.PartnerCard(saved), $"checkin:{pair.PairId}:{userId}:{date:yyyy-MM-dd}")],
+            cancellationToken);
+        return pair;
     }
 
+    /// <summary>Streaks of this pair: days both checked in while paired with each other.</summary>
     public async Task<StreakCalculator.Streaks> StreaksAsync(Pair pair, ulong forUser, CancellationToken cancellationToken = default)
     {
-        var days = await checkIns.DaysBothCheckedInAsync(pair.UserA, pair.UserB, cancellationToken);
+        var days = await checkIns.DaysBothCheckedInAsync(pair.PairId, pair.UserA, pair.UserB, cancellationToken);
         return StreakCalculator.Compute(days, await TodayAsync(forUser, cancellationToken));
     }
+
+    /// <summary>Moods for insights: your own within this pair, and your partner's only as far as they were shared with you.</summary>
+    public Task<IReadOnlyDictionary<LocalDate, int>> MoodsAsync(Pair pair, ulong userId, ulong viewerId, LocalDate from, LocalDate to, CancellationToken cancellationToken = default) =>
+        checkIns.MoodsAsync(userId, pair.PairId, sharedOnly: userId != viewerId, from, to, cancellationToken);
 
     private static string? Clean(string? text) =>
         string.IsNullOrWhiteSpace(text) ? null : text.Trim() is { Length: > MaxNoteLength } long_ ? long_[..MaxNoteLength] : text.Trim();

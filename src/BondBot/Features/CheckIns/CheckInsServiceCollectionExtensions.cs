@@ -11,10 +11,10 @@ public static class CheckInsServiceCollectionExtensions
         services.AddSingleton<Care.CareService>();
         services.AddSingleton<CheckInRepository>();
         services.AddSingleton<CheckInService>();
-        services.AddSingleton<CheckInSharing>();
         services.AddScoped<ISlashCommand, CheckInCommand>();
         services.AddScoped<IComponentHandler, MoodButtonHandler>();
         services.AddScoped<IComponentHandler, CheckInNotesHandler>();
+        services.AddSingleton<Storage.IPersonalData, CheckInsPersonalData>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using BondBot.Features.Delivery.Outbox;
+using BondBot.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BondBot.Features.Delivery;
@@ -8,7 +10,15 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddSingleton<DmChannelRepository>();
         services.AddSingleton<DirectMessenger>();
-        services.AddScoped<Interactions.ICommandEpilogue, UnreachableNotice>();
+        services.AddSingleton<OutboxWriter>();
+        services.AddSingleton<OutboxRepository>();
+        services.AddSingleton<OutboxSender>();
+        services.AddSingleton<OutboxWorker>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxWorker>());
+        services.AddScoped<Reachability>();
+        services.AddScoped<IInteractionObserver>(provider => provider.GetRequiredService<Reachability>());
+        services.AddScoped<ICommandEpilogue>(provider => provider.GetRequiredService<Reachability>());
+        services.AddSingleton<Storage.IPersonalData, DeliveryPersonalData>();
         return services;
     }
 }

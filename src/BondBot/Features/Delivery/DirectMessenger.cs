@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace BondBot.Features.Delivery;
 
 /// <summary>
-/// Sends a person a DM. Closed DMs (50007) are a normal outcome, not an error: the person is marked unreachable
-/// (so nobody retries every minute) and the caller gets null to choose a fallback.
+/// Sends a person a DM. Closed DMs (50007) are a normal outcome, not an error: the person is marked unreachable and
+/// the caller gets null to choose a fallback. While someone is known to be unreachable no DM is even tried (each
+/// refusal counts towards Discord's invalid-request limit); the mark is cleared when they next use BondBot.
 /// </summary>
 public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository channels, IClock clock, ILogger<DirectMessenger> logger)
 {
@@ -20,11 +21,21 @@ public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository 
 
     private async Task<Message?> SendCoreAsync(ulong userId, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken cancellationToken)
     {
+        if (await channels.IsUnreachableAsync(userId, cancellationToken))
+            return null;
         try
         {
-            var channelId = await ChannelAsync(userId, cancellationToken);
-            var sent = await rest.CreateMessageAsync(channelId, message, files, cancellationToken);
-            await channels.MarkReachableAsync(userId, cancellationToken);
+            Message sent;
+            try
+            {
+                sent = await rest.CreateMessageAsync(await ChannelAsync(userId, cancellationToken), message, files, cancellationToken);
+            }
+            catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
+            {
+                // The cached DM channel is gone (rare): open it again once.
+                await channels.ForgetChannelAsync(userId, cancellationToken);
+                sent = await rest.CreateMessageAsync(await ChannelAsync(userId, cancellationToken), message, files, cancellationToken);
+            }
             return sent;
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.CannotMessageUser or DiscordErrorCode.InvalidRecipients)
@@ -41,7 +52,7 @@ public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository 
         if (await channels.GetChannelAsync(userId, cancellationToken) is { } cached)
             return cached;
         var channel = await rest.CreateDmAsync(userId, cancellationToken);
-        await channels.SetChannelAsync(userId, channel.Id, clock.GetCurrentInstant(), cancellationToken);
+        await channels.SetChannelAsync(userId, channel.Id, cancellationToken);
         return channel.Id;
     }
 }

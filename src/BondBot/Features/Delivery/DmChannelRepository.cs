@@ -4,7 +4,11 @@ using NodaTime;
 
 namespace BondBot.Features.Delivery;
 
-/// <summary>Each person's DM channel id (cached so a DM costs one request) and whether their DMs are closed.</summary>
+/// <summary>
+/// Each person's DM channel id (cached so a DM costs one request) and whether their DMs are closed. Only people
+/// BondBot already knows have a row: nothing here creates one, so a send can never bring back a person who erased
+/// their data.
+/// </summary>
 public sealed class DmChannelRepository(SqliteConnectionFactory connections)
 {
     public async Task<ulong?> GetChannelAsync(ulong userId, CancellationToken cancellationToken = default)
@@ -16,28 +20,30 @@ public sealed class DmChannelRepository(SqliteConnectionFactory connections)
         return id == 0 ? null : id;
     }
 
-    public async Task SetChannelAsync(ulong userId, ulong channelId, Instant now, CancellationToken cancellationToken = default)
+    public async Task SetChannelAsync(ulong userId, ulong channelId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            INSERT INTO users (user_id, dm_channel_id, created_at) VALUES (@userId, @channelId, @now)
-            ON CONFLICT (user_id) DO UPDATE SET dm_channel_id = excluded.dm_channel_id
-            """, new { userId, channelId, now });
+        await connection.ExecuteAsync("UPDATE users SET dm_channel_id = @channelId WHERE user_id = @userId", new { userId, channelId });
+    }
+
+    public async Task ForgetChannelAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE users SET dm_channel_id = NULL WHERE user_id = @userId", new { userId });
     }
 
     public async Task MarkUnreachableAsync(ulong userId, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
-            INSERT INTO users (user_id, dm_unreachable_since, created_at) VALUES (@userId, @now, @now)
-            ON CONFLICT (user_id) DO UPDATE SET dm_unreachable_since = COALESCE(users.dm_unreachable_since, excluded.dm_unreachable_since)
-            """, new { userId, now });
+        await connection.ExecuteAsync(
+            "UPDATE users SET dm_unreachable_since = COALESCE(dm_unreachable_since, @now) WHERE user_id = @userId", new { userId, now });
     }
 
-    public async Task MarkReachableAsync(ulong userId, CancellationToken cancellationToken = default)
+    /// <summary>Clears the mark; true when the person was marked unreachable.</summary>
+    public async Task<bool> MarkReachableAsync(ulong userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("UPDATE users SET dm_unreachable_since = NULL WHERE user_id = @userId AND dm_unreachable_since IS NOT NULL", new { userId });
+        return await connection.ExecuteAsync("UPDATE users SET dm_unreachable_since = NULL WHERE user_id = @userId AND dm_unreachable_since IS NOT NULL", new { userId }) > 0;
     }
 
     public async Task<bool> IsUnreachableAsync(ulong userId, CancellationToken cancellationToken = default)

@@ -46,7 +46,7 @@ public sealed class InsightsCommand(
             new("Paired since", $"<t:{pair.CreatedAt.ToUnixTimeSeconds()}:D>", Inline: true),
             new("Streak", $"{streaks.Current} days (best {streaks.Best})", Inline: true),
             new("Answered together", Answered(depths, categories)),
-            new($"Moods, last {MoodDays} days", await MoodsAsync(pair, today, cancellationToken)),
+            new($"Moods, last {MoodDays} days", await MoodsAsync(pair, context.UserId, today, cancellationToken)),
             new("Appreciation notes", $"{thisWeek} this week · {sinceLastWeek - thisWeek} last week", Inline: true),
             new("Closeness pulse", await pulse.InsightLinesAsync(context.UserId, pair, cancellationToken) ?? "Not answered this month yet — `/pulse` takes a minute."),
         };
@@ -66,13 +66,14 @@ public sealed class InsightsCommand(
         return DiscordLimits.Truncate($"{total} {(total == 1 ? "question" : "questions")} · {byDepth}\nMost explored: {top}", DiscordLimits.EmbedFieldValue);
     }
 
-    private async Task<string> MoodsAsync(Pair pair, LocalDate today, CancellationToken cancellationToken)
+    // Your own moods within this pair, and your partner's only as far as their check-ins were shared with you.
+    private async Task<string> MoodsAsync(Pair pair, ulong viewerId, LocalDate today, CancellationToken cancellationToken)
     {
         var from = today.PlusDays(-(MoodDays - 1));
         var lines = new StringBuilder();
         foreach (var userId in new[] { pair.UserA, pair.UserB })
         {
-            var moods = await insights.MoodsAsync(userId, from, today, cancellationToken);
+            var moods = await checkIns.MoodsAsync(pair, userId, viewerId, from, today, cancellationToken);
             var row = Enumerable.Range(0, MoodDays).Select(i => moods.TryGetValue(from.PlusDays(i), out var m) ? m : (int?)null).ToList();
             lines.Append($"<@{userId}> `{Sparkline.Render(row)}`\n");
         }

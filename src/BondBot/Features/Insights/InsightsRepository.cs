@@ -11,7 +11,6 @@ public sealed class InsightsRepository(SqliteConnectionFactory connections)
     // settable properties map by name instead.
     public sealed class DepthCount { public long Depth { get; init; } public long Count { get; init; } }
     public sealed class CategoryCount { public string Category { get; init; } = ""; public long Count { get; init; } }
-    private sealed record MoodRow(LocalDate LocalDate, long Mood);
 
     public async Task<(IReadOnlyList<DepthCount> Depths, IReadOnlyList<CategoryCount> Categories)> RevealedAsync(long pairId, CancellationToken cancellationToken)
     {
@@ -23,11 +22,4 @@ public sealed class InsightsRepository(SqliteConnectionFactory connections)
         return (depths, categories);
     }
 
-    public async Task<IReadOnlyDictionary<LocalDate, int>> MoodsAsync(ulong userId, LocalDate from, LocalDate to, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<MoodRow>(
-            "SELECT local_date AS LocalDate, mood AS Mood FROM checkins WHERE user_id = @userId AND local_date BETWEEN @from AND @to", new { userId, from, to });
-        return rows.ToDictionary(r => r.LocalDate, r => (int)r.Mood);
-    }
 }

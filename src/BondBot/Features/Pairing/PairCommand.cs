@@ -5,7 +5,8 @@ using BondBot.Interactions;
 
 namespace BondBot.Features.Pairing;
 
-/// <summary><c>/pair partner:@user</c>: invites someone; nothing is linked until they accept.</summary>
+/// <summary><c>/pair partner:@user</c>: invites someone; nothing is linked until they accept. The invite goes by
+/// DM; when the invitee's DMs are closed it is posted in the channel instead, at most once a day per invitee.</summary>
 public sealed class PairCommand(PairingService pairing, DirectMessenger dms) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
@@ -27,7 +28,7 @@ public sealed class PairCommand(PairingService pairing, DirectMessenger dms) : I
         if (result.Outcome != InviteOutcome.Sent)
         {
             var partner = result.Outcome == InviteOutcome.YouArePaired ? (await pairing.GetActivePairAsync(context.UserId, cancellationToken))?.PartnerOf(context.UserId) : null;
-            await context.ReplyPrivatelyAsync(PairingMessages.InviteRefusal(result.Outcome, inviteeId, partner), cancellationToken);
+            await context.ReplyPrivatelyAsync(PairingMessages.InviteRefusal(result.Outcome, partner), cancellationToken);
             return;
         }
 
@@ -40,7 +41,12 @@ public sealed class PairCommand(PairingService pairing, DirectMessenger dms) : I
         }
         if (!context.InGuild)
         {
-            await context.ReplyPrivatelyAsync($"I couldn't DM {PairingMessages.Mention(inviteeId)} — their DMs are closed. Use `/pair` in a server you share and I'll post the invite there.", cancellationToken);
+            await context.ReplyPrivatelyAsync($"I couldn't DM {PairingMessages.Mention(inviteeId)}. Use `/pair` in a server you share and I'll post the invite there.", cancellationToken);
+            return;
+        }
+        if (!await pairing.TryClaimChannelPostAsync(invite, cancellationToken))
+        {
+            await context.ReplyPrivatelyAsync(PairingMessages.CouldNotSend, cancellationToken);
             return;
         }
         await context.ReplyPrivatelyAsync($"{PairingMessages.Mention(inviteeId)} has DMs closed, so I've posted the invite here in the channel. Only they can answer it.{replaced}", cancellationToken);

@@ -33,7 +33,8 @@ public static class PairingMessages
         [
             Component.Row(
                 Component.Button(CustomId.Create(InviteResponseHandler.AcceptPrefix, invite.InviteId), "Accept", ButtonStyle.Success),
-                Component.Button(CustomId.Create(InviteResponseHandler.DeclinePrefix, invite.InviteId), "Decline")),
+                Component.Button(CustomId.Create(InviteResponseHandler.DeclinePrefix, invite.InviteId), "Decline"),
+                Component.Button(CustomId.Create(InviteResponseHandler.BlockPrefix, invite.InviteId), "Don't invite me again")),
         ],
     };
 
@@ -62,23 +63,27 @@ public static class PairingMessages
 
     public static MessagePayload Answered(string text) => new() { Content = text, Embeds = [], Components = [] };
 
-    public static string InviteRefusal(InviteOutcome outcome, ulong inviteeId, ulong? partnerId) => outcome switch
+    /// <summary>Said when an invite can't go out for a reason that belongs to the invitee (paired, said no to
+    /// invites from this person, or had enough invites today): the inviter learns nothing about them.</summary>
+    public const string CouldNotSend = "I couldn't send that invite. If you're sure you picked the right person, they can invite you with `/pair` instead.";
+
+    public static string InviteRefusal(InviteOutcome outcome, ulong? partnerId) => outcome switch
     {
         InviteOutcome.Self => "You can't pair with yourself — invite your partner with `/pair partner:@them`.",
         InviteOutcome.Bot => "Bots can't be partners — please pick a person.",
         InviteOutcome.YouArePaired => $"You're already paired with {Mention(partnerId ?? 0)}. Use `/unpair` first if you want to pair with someone else.",
-        InviteOutcome.TheyArePaired => $"{Mention(inviteeId)} is already paired with someone else.",
-        _ => "",
+        InviteOutcome.TooSoon => $"You've just sent an invite — please wait {PairingService.InviterCooldown.TotalSeconds:0} seconds before sending another.",
+        _ => CouldNotSend,
     };
 
-    public static string AcceptRefusal(AcceptOutcome outcome, Invite? invite) => outcome switch
+    public static string AcceptRefusal(AcceptOutcome outcome) => outcome switch
     {
         AcceptOutcome.NotYours => "This invite is for someone else. To pair up with your own partner, use `/pair partner:@them`.",
         AcceptOutcome.Expired => "This invite has expired (invites last 7 days). Ask your partner to send a new one with `/pair`.",
         AcceptOutcome.AlreadyAnswered => "This invite has already been answered.",
         AcceptOutcome.NotFound => "I can't find that invite any more. Ask for a new one with `/pair`.",
         AcceptOutcome.YouArePaired => "You're already paired. Use `/unpair` first if you want to pair with someone else.",
-        AcceptOutcome.InviterIsPaired => $"{Mention(invite?.InviterId ?? 0)} has paired with someone else since sending this invite.",
+        AcceptOutcome.InviterIsPaired => "This invite can't be accepted any more. If you'd still like to pair, send your own invite with `/pair`.",
         _ => "",
     };
 

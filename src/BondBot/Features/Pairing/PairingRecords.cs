@@ -18,7 +18,7 @@ public sealed record Invite(long InviteId, ulong InviterId, ulong InviteeId, ulo
     public InviteStatus State => Enum.Parse<InviteStatus>(Status, ignoreCase: true);
 }
 
-public enum InviteOutcome { Sent, Self, Bot, YouArePaired, TheyArePaired }
+public enum InviteOutcome { Sent, Self, Bot, YouArePaired, Unavailable, TooSoon }
 
 public sealed record InviteResult(InviteOutcome Outcome, Invite? Invite = null, bool ReplacedEarlierInvite = false);
 

@@ -1,3 +1,4 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -6,8 +7,9 @@ using NodaTime;
 namespace BondBot.Features.Pairing;
 
 /// <summary>Pairs, their members and invites. One active pair per person is enforced by a unique index, so two
-/// accepts that race cannot both succeed.</summary>
-public sealed class PairingRepository(SqliteConnectionFactory connections)
+/// accepts that race cannot both succeed. What a person must be told about a change is written to the outbox in the
+/// change's own transaction.</summary>
+public sealed class PairingRepository(SqliteConnectionFactory connections, OutboxWriter outbox, IEnumerable<IPairEndHook> endHooks)
 {
     private const string PairColumns = "p.pair_id AS PairId, p.user_a AS UserA, p.user_b AS UserB, p.guild_id AS GuildId, p.created_at AS CreatedAt";
     private const string InviteColumns = "invite_id AS InviteId, inviter_id AS InviterId, invitee_id AS InviteeId, guild_id AS GuildId, channel_id AS ChannelId, status AS Status, created_at AS CreatedAt, expires_at AS ExpiresAt";
@@ -50,7 +52,8 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
     }
 
     /// <summary>Accepts a pending invite and links the pair in one transaction; re-checks everything inside it.</summary>
-    public async Task<AcceptResult> AcceptAsync(long inviteId, ulong userId, Instant now, CancellationToken cancellationToken = default)
+    public async Task<AcceptResult> AcceptAsync(long inviteId, ulong userId, Instant now, Func<Pair, IEnumerable<OutboxItem>> deliveries,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -75,11 +78,14 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
             UPDATE pair_invites SET status = 'cancelled', answered_at = @now
             WHERE status = 'pending' AND (inviter_id IN (@InviterId, @InviteeId) OR invitee_id IN (@InviterId, @InviteeId))
             """, new { now, invite.InviterId, invite.InviteeId }, transaction);
-        transaction.Commit();
-        return new AcceptResult(AcceptOutcome.Paired, new Pair(pairId, invite.InviterId, invite.InviteeId, invite.GuildId, now), invite);
+        var pair = new Pair(pairId, invite.InviterId, invite.InviteeId, invite.GuildId, now);
+        await outbox.WriteAsync(connection, transaction, deliveries(pair));
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return new AcceptResult(AcceptOutcome.Paired, pair, invite);
     }
 
-    public async Task<DeclineResult> DeclineAsync(long inviteId, ulong userId, Instant now, CancellationToken cancellationToken = default)
+    public async Task<DeclineResult> DeclineAsync(long inviteId, ulong userId, Instant now, Func<Invite, IEnumerable<OutboxItem>> deliveries,
+        CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -94,20 +100,40 @@ public sealed class PairingRepository(SqliteConnectionFactory connections)
                 _ => DeclineOutcome.AlreadyAnswered,
             }, invite);
         await AnswerInviteAsync(connection, transaction, inviteId, "declined", now);
-        transaction.Commit();
+        await outbox.WriteAsync(connection, transaction, deliveries(invite!));
+        await outbox.CommitAsync(transaction, cancellationToken);
         return new DeclineResult(DeclineOutcome.Declined, invite);
     }
 
-    /// <summary>Ends the pair for both; the history stays. Returns false when it was not active.</summary>
-    public async Task<bool> EndPairAsync(long pairId, Instant now, CancellationToken cancellationToken = default)
+    /// <summary>Ends the pair for both, with what the partner is told; the history stays. False when it was not active.</summary>
+    public async Task<bool> EndPairAsync(Pair pair, Instant now, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var ended = await connection.ExecuteAsync("UPDATE pairs SET ended_at = @now WHERE pair_id = @pairId AND ended_at IS NULL", new { pairId, now }, transaction);
-        await connection.ExecuteAsync("UPDATE pair_members SET active = 0 WHERE pair_id = @pairId", new { pairId }, transaction);
-        transaction.Commit();
-        return ended > 0;
+        if (!await EndPairAsync(connection, transaction, pair, now))
+            return false;
+        await outbox.WriteAsync(connection, transaction, deliveries);
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return true;
     }
+
+    /// <summary>Ends a pair inside a caller's transaction (erase uses it): members inactive, whatever was still waiting
+    /// to reach the pair dropped (reveals excepted), and every <see cref="IPairEndHook"/> run (the space closes).</summary>
+    public async Task<bool> EndPairAsync(SqliteConnection connection, SqliteTransaction transaction, Pair pair, Instant now)
+    {
+        var ended = await connection.ExecuteAsync("UPDATE pairs SET ended_at = @now WHERE pair_id = @PairId AND ended_at IS NULL", new { now, pair.PairId }, transaction);
+        if (ended == 0)
+            return false;
+        await connection.ExecuteAsync("UPDATE pair_members SET active = 0 WHERE pair_id = @PairId", new { pair.PairId }, transaction);
+        await OutboxRepository.CancelForPairAsync(connection, transaction, pair.PairId, now);
+        foreach (var hook in endHooks)
+            await hook.OnPairEndingAsync(connection, transaction, pair, now);
+        return true;
+    }
+
+    /// <summary>The active pair of a person inside a caller's transaction.</summary>
+    public static Task<Pair?> ActivePairAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId) =>
+        GetActivePairAsync(connection, transaction, userId);
 
     private static AcceptOutcome? Check(Invite? invite, ulong userId, Instant now) => invite switch
     {

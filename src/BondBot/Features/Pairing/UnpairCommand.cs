@@ -1,5 +1,5 @@
 using BondBot.Discord;
-using BondBot.Features.Delivery;
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Interactions;
 
 namespace BondBot.Features.Pairing;
@@ -19,7 +19,7 @@ public sealed class UnpairCommand(PairingService pairing) : ISlashCommand
         await context.ReplyPrivatelyAsync(new MessagePayload
         {
             Content = $"Do you want to end your pairing with {PairingMessages.Mention(pair.PartnerOf(context.UserId))}? " +
-                      "Your shared history stays with each of you until you delete your own data.",
+                      "Your shared history stays with each of you until you delete your own data; a private space you share is deleted.",
             Components =
             [
                 Component.Row(
@@ -30,8 +30,9 @@ public sealed class UnpairCommand(PairingService pairing) : ISlashCommand
     }
 }
 
-/// <summary>The confirmation buttons of <c>/unpair</c>.</summary>
-public sealed class UnpairConfirmHandler(PairingService pairing, DirectMessenger dms) : IComponentHandler
+/// <summary>The confirmation buttons of <c>/unpair</c>. The partner's notice is written with the change itself,
+/// and the pair's private space closes with the pair.</summary>
+public sealed class UnpairConfirmHandler(PairingService pairing) : IComponentHandler
 {
     public const string ConfirmPrefix = "pair.unpair";
     public const string KeepPrefix = "pair.keep";
@@ -40,19 +41,21 @@ public sealed class UnpairConfirmHandler(PairingService pairing, DirectMessenger
 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
-        var ended = customId.LongAt(0) is { } pairId ? await pairing.UnpairAsync(context.UserId, pairId, cancellationToken) : null;
+        var ended = customId.LongAt(0) is { } pairId
+            ? await pairing.UnpairAsync(context.UserId, pairId, pair => [OutboxItem.ToPerson(OutboxKinds.Unpaired, pair.PartnerOf(context.UserId), new MessagePayload
+            {
+                Content = $"{PairingMessages.Mention(context.UserId)} has ended your pairing on BondBot. Your own history stays with you, " +
+                          "and any private space you shared is closed. You can start again any time with `/pair`. Take care of yourself. 💛",
+            })], cancellationToken)
+            : null;
         if (ended is null)
         {
             await context.Responder.UpdateMessageAsync(PairingMessages.Answered("This pairing has already ended, so there's nothing to do."), cancellationToken);
             return;
         }
         var partnerId = ended.PartnerOf(context.UserId);
-        await context.Responder.UpdateMessageAsync(PairingMessages.Answered($"Your pairing with {PairingMessages.Mention(partnerId)} has ended. Take care of yourself. 💛"), cancellationToken);
-        await dms.SendAsync(partnerId, new MessagePayload
-        {
-            Content = $"{PairingMessages.Mention(context.UserId)} has ended your pairing on BondBot. Your own history stays with you, " +
-                      "and you can start again any time with `/pair`. Take care of yourself. 💛",
-        }, cancellationToken);
+        await context.Responder.UpdateMessageAsync(PairingMessages.Answered(
+            $"Your pairing with {PairingMessages.Mention(partnerId)} has ended, and any private space you shared is closed. Take care of yourself. 💛"), cancellationToken);
     }
 
     /// <summary>"Keep pairing": closes the question, changes nothing.</summary>

@@ -1,6 +1,5 @@
 using BondBot.Discord;
 using BondBot.Discord.Interactions;
-using BondBot.Discord.Rest;
 using BondBot.Features.Delivery;
 using BondBot.Features.Pairing;
 using BondBot.Interactions;
@@ -31,23 +30,23 @@ public sealed class PrivacyCommand(PrivacyExport export, DirectMessenger dms) : 
             await context.ReplyPrivatelyAsync(new MessagePayload
             {
                 Content = "This deletes everything BondBot stores about you — settings, answers, check-ins, pulse ratings, notes you sent — " +
-                          "and ends your pairing (your partner is told; their own data stays theirs). It can't be undone. Continue?",
+                          "and ends your pairing (your partner is told; their own data stays theirs); private spaces you shared are deleted. It can't be undone. Continue?",
                 Components = [Component.Row(Component.Button(CustomId.Create(DeletePrefix, context.UserId), "Delete my data", ButtonStyle.Danger))],
             }, cancellationToken);
             return;
         }
         var file = await export.BuildAsync(context.UserId, cancellationToken);
-        var channel = await dms.ChannelAsync(context.UserId, cancellationToken);
         var sent = await dms.SendFileAsync(context.UserId, new MessagePayload { Content = "📦 Here is everything BondBot stores about you." },
             new FileUpload("bondbot-export.json", file, "application/json"), cancellationToken);
         await context.ReplyPrivatelyAsync(sent
-            ? $"Your data is in your DMs: <#{channel}>."
+            ? "Sent to your DMs with BondBot 📬"
             : "I couldn't DM you the file because your DMs are closed. Allow DMs from this server's members (Privacy Settings) and try again.", cancellationToken);
     }
 }
 
-/// <summary>The confirmation button: only the person who asked can press it.</summary>
-public sealed class PrivacyDeleteHandler(PrivacyEraser eraser, DirectMessenger dms, DiscordRestClient rest, IClock clock) : IComponentHandler
+/// <summary>The confirmation button: only the person who asked can press it. The partner's notice and the closing
+/// of a shared space are part of the erase itself (the outbox delivers them).</summary>
+public sealed class PrivacyDeleteHandler(PrivacyEraser eraser, IClock clock) : IComponentHandler
 {
     public string Prefix => PrivacyCommand.DeletePrefix;
 
@@ -58,17 +57,7 @@ public sealed class PrivacyDeleteHandler(PrivacyEraser eraser, DirectMessenger d
             await context.ReplyPrivatelyAsync("Only the person who asked can confirm deleting their data.", cancellationToken);
             return;
         }
-        var result = await eraser.EraseAsync(context.UserId, clock.GetCurrentInstant(), cancellationToken);
+        await eraser.EraseAsync(context.UserId, clock.GetCurrentInstant(), cancellationToken);
         await context.Responder.UpdateMessageAsync(PairingMessages.Answered("Done — everything BondBot stored about you is deleted. Take care. 💛"), cancellationToken);
-        if (result.SpaceChannelId is { } space)
-        {
-            try { await rest.DeleteChannelAsync(space, cancellationToken); }
-            catch (DiscordApiException) { } // already gone, or no permission: the record is removed either way
-        }
-        if (result.FormerPartner is { } partner)
-            await dms.SendAsync(partner, new MessagePayload
-            {
-                Content = $"{PairingMessages.Mention(context.UserId)} deleted their BondBot data, which ended your pairing. Your own history stays with you. 💛",
-            }, cancellationToken);
     }
 }

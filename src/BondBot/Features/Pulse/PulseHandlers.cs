@@ -41,14 +41,13 @@ public sealed class PulseRateHandler(PulseService pulse, PairingService pairing)
             await context.ReplyPrivatelyAsync("The pulse is for pairs — pair up first with `/pair partner:@them`.", cancellationToken);
             return;
         }
-        await pulse.RateAsync(context.UserId, month, (int)dimension, (int)rating, cancellationToken);
-        if (await pulse.NextStepAsync(context.UserId, month, cancellationToken) is { } next)
+        await pulse.RateAsync(context.UserId, pair, month, (int)dimension, (int)rating, cancellationToken);
+        if (await pulse.NextStepAsync(context.UserId, pair, month, cancellationToken) is { } next)
         {
             await context.Responder.UpdateMessageAsync(PulseCards.Step(next, month), cancellationToken);
             return;
         }
         await context.Responder.UpdateMessageAsync(await pulse.ResultsAsync(context.UserId, pair, month, cancellationToken), cancellationToken);
-        await pulse.NotifyPartnerIfPairCompleteAsync(context.UserId, pair, month, cancellationToken);
     }
 }
 
@@ -62,7 +61,7 @@ internal static class PulseFlow
             return;
         }
         var month = await pulse.CurrentMonthAsync(context.UserId, cancellationToken);
-        var message = await pulse.NextStepAsync(context.UserId, month, cancellationToken) is { } step
+        var message = await pulse.NextStepAsync(context.UserId, pair, month, cancellationToken) is { } step
             ? PulseCards.Step(step, month)
             : await pulse.ResultsAsync(context.UserId, pair, month, cancellationToken);
         await context.ReplyPrivatelyAsync(message, cancellationToken);

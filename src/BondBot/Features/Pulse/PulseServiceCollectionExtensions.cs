@@ -12,6 +12,7 @@ public static class PulseServiceCollectionExtensions
         services.AddScoped<ISlashCommand, PulseCommand>();
         services.AddScoped<IComponentHandler, PulseStartHandler>();
         services.AddScoped<IComponentHandler, PulseRateHandler>();
+        services.AddSingleton<Storage.IPersonalData, PulsePersonalData>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime;
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 
 namespace BondBot.Features.Questions;
@@ -54,8 +55,12 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
         var round = await rounds.GetAsync(roundId, cancellationToken);
         if (round is null || !await IsMemberAsync(round, userId, cancellationToken))
             return new SaveAnswerResult(SaveAnswerOutcome.NotInPair, round);
-        return await rounds.SaveAnswerAsync(roundId, userId, trimmed, clock.GetCurrentInstant(), cancellationToken);
+        return await rounds.SaveAnswerAsync(roundId, userId, trimmed, clock.GetCurrentInstant(), Reveal, cancellationToken);
     }
+
+    /// <summary>The reveal for both partners: one post in their space, or a DM each.</summary>
+    private static IEnumerable<OutboxItem> Reveal(Round round, IReadOnlyList<Answer> answers) =>
+        OutboxItem.ToBoth(OutboxKinds.Reveal, round.PairId, answers.Select(a => a.UserId), QuestionCards.Reveal(round, answers), $"reveal:{round.RoundId}");
 
     /// <summary>Whether <paramref name="userId"/> belongs to the active pair the round was opened for.</summary>
     public async Task<bool> IsMemberAsync(Round round, ulong userId, CancellationToken cancellationToken = default) =>

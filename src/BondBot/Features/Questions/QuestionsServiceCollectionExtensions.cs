@@ -18,6 +18,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddScoped<IComponentHandler, AnswerButtonHandler>();
         services.AddScoped<IComponentHandler, NewQuestionHandler>();
         services.AddScoped<IComponentHandler, SubmitAnswerHandler>();
+        services.AddSingleton<Storage.IPersonalData, QuestionsPersonalData>();
         return services;
     }
 }

@@ -6,13 +6,12 @@ using Microsoft.Extensions.Logging;
 
 namespace BondBot.Features.Questions;
 
-/// <summary>Posts question cards, keeps every copy's status current, and delivers reveals privately to both partners.</summary>
+/// <summary>Posts question cards and keeps every copy's status current. (Reveals go through the outbox.)</summary>
 public sealed class RoundPublisher(
     DiscordRestClient rest,
     DirectMessenger dms,
     RoundRepository rounds,
     RoundCardRepository cards,
-    Space.PairDelivery pairDelivery,
     ILogger<RoundPublisher> logger)
 {
     /// <summary>Posts the card in a channel; false when the bot may not post there.</summary>
@@ -67,8 +66,4 @@ public sealed class RoundPublisher(
             }
         }
     }
-
-    /// <summary>Reveals both answers privately: in the pair's space when they have one, otherwise by DM to each.</summary>
-    public Task RevealAsync(Round round, IReadOnlyList<Answer> answers, Pair pair, CancellationToken cancellationToken) =>
-        pairDelivery.SendAsync(pair, QuestionCards.Reveal(round, answers), cancellationToken);
 }

@@ -1,12 +1,14 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
 using NodaTime;
 
 namespace BondBot.Features.Questions;
 
-/// <summary>Rounds and their answers. The reveal happens inside the transaction that stores the second answer,
-/// so two answers arriving together reveal exactly once.</summary>
-public sealed class RoundRepository(SqliteConnectionFactory connections)
+/// <summary>Rounds and their answers. The reveal happens inside the transaction that stores the second answer, so
+/// two answers arriving together reveal exactly once, and the reveal's deliveries are written in that same
+/// transaction: once revealed, both partners are sure to receive it.</summary>
+public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
     private const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId";
 
@@ -99,20 +101,30 @@ public sealed class RoundRepository(SqliteConnectionFactory connections)
         public ulong AnsweredBy { get; init; }
     }
 
-    /// <summary>Open rounds of active pairs where exactly one partner answered, before <paramref name="answeredBefore"/>.</summary>
+    /// <summary>Open rounds of active pairs, not nudged yet, where exactly one partner answered before
+    /// <paramref name="answeredBefore"/>. Rounds already nudged are not even looked at (a partial index).</summary>
     public async Task<IReadOnlyList<HalfAnswered>> GetHalfAnsweredAsync(Instant answeredBefore, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<HalfAnswered>("""
             SELECT r.round_id AS RoundId, r.pair_id AS PairId, MIN(a.user_id) AS AnsweredBy
             FROM rounds r JOIN answers a ON a.round_id = r.round_id JOIN pairs p ON p.pair_id = r.pair_id
-            WHERE r.status = 'open' AND p.ended_at IS NULL
+            WHERE r.status = 'open' AND r.nudged_at IS NULL AND p.ended_at IS NULL
             GROUP BY r.round_id HAVING COUNT(*) = 1 AND MAX(a.answered_at) <= @answeredBefore
             """, new { answeredBefore })).ToList();
     }
 
-    /// <summary>Stores or updates an answer while the round is open, and reveals when it is the second one.</summary>
-    public async Task<SaveAnswerResult> SaveAnswerAsync(long roundId, ulong userId, string text, Instant now, CancellationToken cancellationToken = default)
+    /// <summary>One nudge per round: false when the round was nudged already.</summary>
+    public async Task<bool> MarkNudgedAsync(long roundId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync("UPDATE rounds SET nudged_at = @now WHERE round_id = @roundId AND nudged_at IS NULL", new { roundId, now }) > 0;
+    }
+
+    /// <summary>Stores or updates an answer while the round is open, and reveals when it is the second one, writing
+    /// <paramref name="onReveal"/>'s deliveries in the same transaction.</summary>
+    public async Task<SaveAnswerResult> SaveAnswerAsync(long roundId, ulong userId, string text, Instant now,
+        Func<Round, IReadOnlyList<Answer>, IEnumerable<OutboxItem>> onReveal, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -132,7 +144,9 @@ public sealed class RoundRepository(SqliteConnectionFactory connections)
             return new SaveAnswerResult(existed ? SaveAnswerOutcome.Updated : SaveAnswerOutcome.Saved, round);
         }
         await connection.ExecuteAsync("UPDATE rounds SET status = 'revealed', revealed_at = @now WHERE round_id = @roundId", new { roundId, now }, transaction);
-        transaction.Commit();
-        return new SaveAnswerResult(SaveAnswerOutcome.Revealed, round with { Status = "revealed" }, answers);
+        var revealed = round with { Status = "revealed" };
+        await outbox.WriteAsync(connection, transaction, onReveal(revealed, answers));
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return new SaveAnswerResult(SaveAnswerOutcome.Revealed, revealed, answers);
     }
 }

@@ -16,7 +16,7 @@ public sealed class SubmitAnswerHandler(QuestionService questions, PairingReposi
         var text = context.Data.ModalFields().GetValueOrDefault(QuestionCards.AnswerField) ?? "";
         if (customId.LongAt(0) is not { } roundId)
         {
-            await context.ReplyPrivatelyAsync(Unsaved("That answer form doesn't look right.", text), cancellationToken);
+            await context.ReplyPrivatelyAsync(TextBack.Format("That answer form doesn't look right.", text), cancellationToken);
             return;
         }
         var result = await questions.SubmitAsync(roundId, context.UserId, text, cancellationToken);
@@ -27,13 +27,13 @@ public sealed class SubmitAnswerHandler(QuestionService questions, PairingReposi
                 await context.ReplyPrivatelyAsync("Your answer was empty, so nothing was saved.", cancellationToken);
                 return;
             case SaveAnswerOutcome.TooLong:
-                await context.ReplyPrivatelyAsync(Unsaved($"Answers can be up to {QuestionService.MaxAnswerLength} characters.", text), cancellationToken);
+                await context.ReplyPrivatelyAsync(TextBack.Format($"Answers can be up to {QuestionService.MaxAnswerLength} characters.", text), cancellationToken);
                 return;
             case SaveAnswerOutcome.NotInPair:
                 await context.ReplyPrivatelyAsync(RoundButtonHandler.NotForYou(pair), cancellationToken);
                 return;
             case SaveAnswerOutcome.RoundClosed:
-                await context.ReplyPrivatelyAsync(Unsaved("This question was already revealed or swapped for another one, so your answer wasn't saved.", text), cancellationToken);
+                await context.ReplyPrivatelyAsync(TextBack.Format("This question was already revealed or swapped for another one, so your answer wasn't saved.", text), cancellationToken);
                 return;
         }
 
@@ -41,12 +41,10 @@ public sealed class SubmitAnswerHandler(QuestionService questions, PairingReposi
         var partnerId = pair!.PartnerOf(context.UserId);
         if (result.Outcome == SaveAnswerOutcome.Revealed)
         {
-            await context.ReplyPrivatelyAsync(QuestionCards.Reveal(round, result.Answers!) with
-            {
-                Content = $"You've both answered — here are your answers together. I've sent them to you and {PairingMessages.Mention(partnerId)} privately too.",
-            }, cancellationToken);
-            // The reveal comes before the cosmetic card refresh, so nothing can stand between the answers and the partners.
-            await publisher.RevealAsync(round, result.Answers!, pair, cancellationToken);
+            // The reveal itself was written to the outbox with the answer: it reaches both partners once, in their
+            // space or their DMs, even if this reply or a card refresh fails.
+            await context.ReplyPrivatelyAsync(
+                $"Saved ✅ You've both answered — I'm sending both answers to you and {PairingMessages.Mention(partnerId)} now, privately.", cancellationToken);
             await publisher.RefreshAsync(round.RoundId, pair, null, cancellationToken);
             return;
         }
@@ -57,7 +55,4 @@ public sealed class SubmitAnswerHandler(QuestionService questions, PairingReposi
         await publisher.RefreshAsync(round.RoundId, pair, null, cancellationToken);
     }
 
-    // Gives the text back so nothing typed is lost; code blocks keep its formatting and stop mentions rendering.
-    private static string Unsaved(string reason, string text) =>
-        DiscordLimits.Truncate($"{reason} Here's what you wrote, so it isn't lost:\n```\n{text.Replace("```", "'''", StringComparison.Ordinal)}\n```", DiscordLimits.Content);
 }

@@ -8,9 +8,11 @@ using NodaTime;
 namespace BondBot.Features.Scheduling;
 
 /// <summary>
-/// Once a tick, claims everyone whose check-in is due and sends their prompts concurrently (the Discord client's
-/// rate limiter paces them at the global limit). Prompts a previous run claimed but never finished are resent
-/// with their original nonce while Discord still de-duplicates it, and recorded as failed after that.
+/// Once a tick, finishes what an earlier pass left (prompts never attempted, cut off by a crash, or waiting for a
+/// retry), then claims everyone whose check-in is due and sends their prompts concurrently (the Discord client's
+/// rate limiter paces them at the global limit). A prompt that did not reach Discord is retried every pass for the
+/// whole catch-up window; one cut off mid-flight is resent with its nonce while Discord de-duplicates it, and counted
+/// as failed after that (resending could post twice).
 /// </summary>
 public sealed class CheckInScheduler(
     PromptLedger ledger,
@@ -25,8 +27,9 @@ public sealed class CheckInScheduler(
     public static readonly Duration NonceWindow = Duration.FromMinutes(4);
 
     private readonly ConcurrentDictionary<string, byte> _inFlight = new();
+    private readonly SemaphoreSlim _pass = new(1, 1);
 
-    public sealed record PassSummary(int Due, int Sent, int Failed, int Skipped, int Resent);
+    public sealed record PassSummary(int Due, int Sent, int Failed, int Skipped, int Resent, int Retrying);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,47 +50,74 @@ public sealed class CheckInScheduler(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>One pass at BondBot's current time. Passes never overlap; tests call this directly.</summary>
     public async Task<PassSummary> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetCurrentInstant();
-        var window = Duration.FromTimeSpan(options.Value.CatchUpWindow);
-        var (resent, resendFailed) = await ResumeUnfinishedAsync(now, cancellationToken);
-        int due = 0, sent = resent, failed = resendFailed, skipped = 0;
-        while (!cancellationToken.IsCancellationRequested)
+        await _pass.WaitAsync(cancellationToken);
+        try
         {
-            var batch = await ledger.ClaimDueAsync(now, window, options.Value.BatchSize, cancellationToken);
-            if (batch.ToSend.Count == 0 && batch.Skipped == 0)
-                break;
-            due += batch.ToSend.Count + batch.Skipped;
-            skipped += batch.Skipped;
-            var results = await SendAllAsync(batch.ToSend, cancellationToken);
-            sent += results.Count(r => r);
-            failed += results.Count(r => !r);
+            var now = clock.GetCurrentInstant();
+            var window = Duration.FromTimeSpan(options.Value.CatchUpWindow);
+            var resumed = await ResumeUnfinishedAsync(now, window, cancellationToken);
+            var total = resumed;
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var batch = await ledger.ClaimDueAsync(now, window, options.Value.BatchSize, cancellationToken);
+                if (batch.ToSend.Count == 0 && batch.Skipped == 0)
+                    break;
+                var results = await SendAllAsync(batch.ToSend, cancellationToken);
+                total = total with
+                {
+                    Due = total.Due + batch.ToSend.Count + batch.Skipped,
+                    Skipped = total.Skipped + batch.Skipped,
+                    Sent = total.Sent + results.Count(r => r == Result.Sent),
+                    Failed = total.Failed + results.Count(r => r == Result.Failed),
+                    Retrying = total.Retrying + results.Count(r => r == Result.Retry),
+                };
+            }
+            if (total.Due > 0 || total.Sent > 0 || total.Failed > 0 || total.Retrying > 0)
+                logger.LogInformation("Prompt batch: {Due} due, {Sent} sent, {Failed} failed, {Skipped} skipped, {Retrying} to retry",
+                    total.Due, total.Sent, total.Failed, total.Skipped, total.Retrying);
+            var nudged = await nudges.RunAsync(now, cancellationToken);
+            if (nudged > 0)
+                logger.LogInformation("Nudges sent: {Nudged}", nudged);
+            return total;
         }
-        if (due > 0 || sent > 0 || failed > 0)
-            logger.LogInformation("Prompt batch: {Due} due, {Sent} sent, {Failed} failed, {Skipped} skipped", due, sent, failed, skipped);
-        var nudged = await nudges.RunAsync(now, cancellationToken);
-        if (nudged > 0)
-            logger.LogInformation("Nudges sent: {Nudged}", nudged);
-        return new PassSummary(due, sent, failed, skipped, resent);
+        finally
+        {
+            _pass.Release();
+        }
     }
 
-    private async Task<(int Resent, int Failed)> ResumeUnfinishedAsync(Instant now, CancellationToken cancellationToken)
+    private async Task<PassSummary> ResumeUnfinishedAsync(Instant now, Duration window, CancellationToken cancellationToken)
     {
         var unfinished = (await ledger.UnfinishedAsync(cancellationToken)).Where(u => !_inFlight.ContainsKey(u.Prompt.Key)).ToList();
-        var expired = unfinished.Where(u => now - u.ClaimedAt > NonceWindow).ToList();
-        foreach (var old in expired)
+        var retry = new List<PromptLedger.Claimed>();
+        var failed = 0;
+        foreach (var u in unfinished)
         {
-            // Discord no longer de-duplicates this nonce: resending could post twice, so it is recorded, not repeated.
-            logger.LogWarning("Prompt for user {UserId} on {Date} was claimed but its delivery is unknown; recorded as failed", old.Prompt.UserId, old.Prompt.LocalDate);
-            await ledger.MarkAsync(old.Prompt, "failed", null, now, cancellationToken);
+            var giveUp = u.Status == LedgerStatus.Sending
+                // Cut off mid-flight: safe to resend only while Discord still recognises the nonce.
+                ? now - (u.AttemptedAt ?? u.Prompt.DueAt) > NonceWindow
+                // Never attempted, or known not to have reached Discord: worth sending for the whole catch-up window.
+                : now - u.Prompt.DueAt > window;
+            if (!giveUp)
+            {
+                retry.Add(u.Prompt);
+                continue;
+            }
+            logger.LogWarning("Prompt for user {UserId} on {Date} ({Status}) could not be sent in time; recorded as failed", u.Prompt.UserId, u.Prompt.LocalDate, u.Status);
+            await ledger.MarkAsync(u.Prompt, LedgerStatus.Failed, null, now, cancellationToken, error: u.Status == LedgerStatus.Sending ? "outcome unknown" : "catch-up window passed");
+            failed++;
         }
-        var retry = unfinished.Except(expired).Select(u => u.Prompt).ToList();
         var results = await SendAllAsync(retry, cancellationToken);
-        return (results.Count(r => r), expired.Count + results.Count(r => !r));
+        return new PassSummary(0, results.Count(r => r == Result.Sent), failed + results.Count(r => r == Result.Failed), 0,
+            results.Count(r => r == Result.Sent), results.Count(r => r == Result.Retry));
     }
 
-    private async Task<bool[]> SendAllAsync(IReadOnlyList<PromptLedger.Claimed> prompts, CancellationToken cancellationToken)
+    private enum Result { Sent, Failed, Retry }
+
+    private async Task<Result[]> SendAllAsync(IReadOnlyList<PromptLedger.Claimed> prompts, CancellationToken cancellationToken)
     {
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrentSends);
         return await Task.WhenAll(prompts.Select(async prompt =>
@@ -96,15 +126,25 @@ public sealed class CheckInScheduler(
             _inFlight[prompt.Key] = 0;
             try
             {
+                await ledger.MarkSendingAsync(prompt, clock.GetCurrentInstant(), CancellationToken.None);
                 var (outcome, messageId) = await sender.SendAsync(prompt, cancellationToken);
-                await ledger.MarkAsync(prompt, outcome == PromptSender.Outcome.Sent ? "sent" : "failed", messageId, clock.GetCurrentInstant(), CancellationToken.None);
-                return outcome == PromptSender.Outcome.Sent;
+                var sent = outcome == PromptSender.Outcome.Sent;
+                await ledger.MarkAsync(prompt, sent ? LedgerStatus.Sent : LedgerStatus.Failed, messageId, clock.GetCurrentInstant(), CancellationToken.None,
+                    error: sent ? null : "DMs closed");
+                return sent ? Result.Sent : Result.Failed;
             }
-            catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or DiscordRateLimitedException or InvalidRequestLimitException)
+            catch (Exception e) when (e is DiscordUnavailableException or DiscordRateLimitedException or InvalidRequestLimitException or HttpRequestException)
             {
-                // Left claimed: the next pass resends it with the same nonce.
+                // The request did not reach Discord (or no answer came): retried next pass with the same nonce.
                 logger.LogWarning("Prompt for user {UserId} not sent yet ({Error}); will retry", prompt.UserId, e.GetType().Name);
-                return false;
+                await ledger.MarkAsync(prompt, LedgerStatus.Retry, null, clock.GetCurrentInstant(), CancellationToken.None, error: e.GetType().Name);
+                return Result.Retry;
+            }
+            catch (DiscordApiException e)
+            {
+                logger.LogError("Prompt for user {UserId} refused by Discord: {Code} {Message}", prompt.UserId, e.RawCode, e.DiscordMessage);
+                await ledger.MarkAsync(prompt, LedgerStatus.Failed, null, clock.GetCurrentInstant(), CancellationToken.None, error: $"{(int)e.Status} {e.RawCode}");
+                return Result.Failed;
             }
             finally
             {

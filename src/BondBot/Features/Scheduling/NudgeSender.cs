@@ -10,8 +10,8 @@ using NodaTime;
 namespace BondBot.Features.Scheduling;
 
 /// <summary>
-/// One gentle reminder when your partner answered a question and you have not, some hours later: at most one a day,
-/// never while you are paused, never to closed DMs, and never during your own quiet hours.
+/// One gentle reminder when your partner answered a question and you have not, some hours later: one per round, at most
+/// one a day, never while you are paused, never to closed DMs, and never during your own quiet hours.
 /// </summary>
 public sealed class NudgeSender(
     RoundRepository rounds,
@@ -25,6 +25,7 @@ public sealed class NudgeSender(
     public async Task<int> RunAsync(Instant now, CancellationToken cancellationToken)
     {
         var sent = 0;
+        // Only rounds never nudged are read: a nudge is sent once per round, however long it stays half-answered.
         foreach (var round in await rounds.GetHalfAnsweredAsync(now - Duration.FromTimeSpan(options.Value.NudgeAfter), cancellationToken))
         {
             if (await pairs.GetPairAsync(round.PairId, cancellationToken) is not { } pair)
@@ -32,12 +33,16 @@ public sealed class NudgeSender(
             var waiting = pair.PartnerOf(round.AnsweredBy);
             var their = await settings.GetAsync(waiting, cancellationToken);
             var local = now.InZone(their.Zone ?? DateTimeZone.Utc);
-            if (their.IsPaused(now) || IsQuiet(local.TimeOfDay) || await channels.IsUnreachableAsync(waiting, cancellationToken))
+            // Paused, in quiet hours, or nudged today for another round: looked at again later; nothing is written.
+            if (their.IsPaused(now) || IsQuiet(local.TimeOfDay) || await ledger.ExistsAsync(waiting, local.Date, PromptLedger.NudgeKind, cancellationToken))
                 continue;
-            if (!await ledger.TryRecordAsync(waiting, local.Date, PromptLedger.NudgeKind, "claimed", now, cancellationToken))
-                continue;   // already nudged today
+            if (!await rounds.MarkNudgedAsync(round.RoundId, now, cancellationToken))
+                continue;
+            if (await channels.IsUnreachableAsync(waiting, cancellationToken))
+                continue;   // closed DMs: this round's nudge is spent without a refused request
+            await ledger.TryRecordAsync(waiting, local.Date, PromptLedger.NudgeKind, LedgerStatus.Claimed, now, cancellationToken);
             var message = await dms.SendAsync(waiting, Nudge(round), cancellationToken);
-            await ledger.MarkAsync(new PromptLedger.Claimed(waiting, local.Date, PromptLedger.NudgeKind, now, ""), message is null ? "failed" : "sent", message?.Id, now, cancellationToken);
+            await ledger.MarkAsync(new PromptLedger.Claimed(waiting, local.Date, PromptLedger.NudgeKind, now, ""), message is null ? LedgerStatus.Failed : LedgerStatus.Sent, message?.Id, now, cancellationToken);
             if (message is not null) sent++;
         }
         return sent;

@@ -9,7 +9,9 @@ namespace BondBot.Features.Scheduling;
 /// <summary>
 /// The scheduler's exactly-once ledger: one row per person, local date and prompt kind. Claiming a prompt and moving
 /// the person's next due instant happen in one transaction, so a crash either leaves both undone (the prompt is
-/// claimed again) or both done (the claimed row is resent with the same nonce, which Discord de-duplicates).
+/// claimed again) or both done. Each attempt is recorded before the request goes out and with how it ended, so a
+/// prompt that never reached Discord is retried for the whole catch-up window, and one cut off mid-flight is resent
+/// with its nonce while Discord still de-duplicates it.
 /// </summary>
 public sealed class PromptLedger(SqliteConnectionFactory connections)
 {
@@ -19,21 +21,34 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
     public const string PulseKind = "pulse";
     public const string SpaceRitualKind = "ritual-space";
 
-    public sealed record DueRow(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant NextCheckinAt);
+    // A class, not a positional record: Dapper maps by name here, and the computed flag comes back as an integer.
+    public sealed class DueRow
+    {
+        public ulong UserId { get; init; }
+        public string? TimeZone { get; init; }
+        public LocalTime CheckinTime { get; init; }
+        public string CheckinDays { get; init; } = "";
+        public Instant? PausedUntil { get; init; }
+        public Instant NextCheckinAt { get; init; }
+        public long UnreachableFlag { get; init; }
+        public bool Unreachable => UnreachableFlag != 0;
+    }
 
     public sealed record Claimed(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce)
     {
         public string Key => $"{UserId}|{LocalDate}|{Kind}";
     }
 
-    public sealed record Unfinished(Claimed Prompt, Instant ClaimedAt);
+    /// <summary>A prompt a pass did not finish: its state and when it was last attempted.</summary>
+    public sealed record Unfinished(Claimed Prompt, string Status, Instant? AttemptedAt);
 
-    private sealed record UnfinishedRow(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce, Instant UpdatedAt);
+    private sealed record UnfinishedRow(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce, string Status, Instant? AttemptedAt);
 
     public sealed record ClaimResult(IReadOnlyList<Claimed> ToSend, int Skipped);
 
     /// <summary>Claims everyone due by <paramref name="now"/> (oldest first, at most <paramref name="limit"/>), skipping
-    /// prompts older than the catch-up window, and moves each person's next due instant forward.</summary>
+    /// prompts older than the catch-up window, paused people and people whose DMs are known to be closed (a DM would
+    /// only be refused), and moves each person's next due instant forward.</summary>
     public async Task<ClaimResult> ClaimDueAsync(Instant now, Duration catchUpWindow, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
@@ -41,7 +56,7 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
         // Served by the partial index on next_checkin_at: the cost depends on who is due, not on how many people exist.
         var due = (await connection.QueryAsync<DueRow>("""
             SELECT user_id AS UserId, time_zone AS TimeZone, checkin_time AS CheckinTime, checkin_days AS CheckinDays,
-                   paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt
+                   paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt, CASE WHEN dm_unreachable_since IS NULL THEN 0 ELSE 1 END AS UnreachableFlag
             FROM users WHERE next_checkin_at IS NOT NULL AND next_checkin_at <= @now
             ORDER BY next_checkin_at LIMIT @limit
             """, new { now, limit }, transaction)).ToList();
@@ -60,7 +75,7 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
             var date = schedule.LocalDate(row.NextCheckinAt);
             var late = now - row.NextCheckinAt > catchUpWindow;
             var paused = row.PausedUntil is { } until && until > row.NextCheckinAt;
-            var status = late || paused ? "skipped" : "claimed";
+            var status = late || paused || row.Unreachable ? LedgerStatus.Skipped : LedgerStatus.Claimed;
             var claimed = new Claimed(row.UserId, date, CheckInKind, row.NextCheckinAt, NonceFor(row.UserId, date, CheckInKind));
             var inserted = await connection.ExecuteAsync("""
                 INSERT INTO prompt_ledger (user_id, local_date, kind, due_at, status, nonce, updated_at)
@@ -69,30 +84,41 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
             var next = schedule.NextAfter(Instant.Max(row.NextCheckinAt, now - catchUpWindow), row.PausedUntil);
             await connection.ExecuteAsync("UPDATE users SET next_checkin_at = @next WHERE user_id = @UserId", new { next, row.UserId }, transaction);
             if (inserted == 0) continue;          // this slot was handled before: never twice
-            if (status == "claimed") toSend.Add(claimed); else skipped++;
+            if (status == LedgerStatus.Claimed) toSend.Add(claimed); else skipped++;
         }
         transaction.Commit();
         return new ClaimResult(toSend, skipped);
     }
 
-    /// <summary>Claimed prompts whose send never finished (a crash or restart in between), to resend with their nonce.</summary>
+    /// <summary>Check-in prompts a pass did not finish: claimed but never attempted, in flight when the process
+    /// stopped, or waiting for a retry.</summary>
     public async Task<IReadOnlyList<Unfinished>> UnfinishedAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<UnfinishedRow>("""
-            SELECT user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, updated_at AS UpdatedAt
-            FROM prompt_ledger WHERE status = 'claimed' AND kind = 'checkin' ORDER BY due_at
+            SELECT user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, status AS Status, attempted_at AS AttemptedAt
+            FROM prompt_ledger WHERE status IN ('claimed', 'sending', 'retry') AND kind = 'checkin' ORDER BY due_at
             """);
-        return rows.Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.UpdatedAt)).ToList();
+        return rows.Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.Status, r.AttemptedAt)).ToList();
     }
 
-    public async Task MarkAsync(Claimed prompt, string status, ulong? messageId, Instant now, CancellationToken cancellationToken = default)
+    /// <summary>Recorded just before the request goes out: from here until <see cref="MarkAsync"/> its outcome is unknown.</summary>
+    public async Task MarkSendingAsync(Claimed prompt, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
-            UPDATE prompt_ledger SET status = @status, message_id = COALESCE(@messageId, message_id), updated_at = @now
+            UPDATE prompt_ledger SET status = 'sending', attempted_at = @now, attempts = attempts + 1, updated_at = @now
             WHERE user_id = @UserId AND local_date = @LocalDate AND kind = @Kind
-            """, new { status, messageId, now, prompt.UserId, prompt.LocalDate, prompt.Kind });
+            """, new { now, prompt.UserId, prompt.LocalDate, prompt.Kind });
+    }
+
+    public async Task MarkAsync(Claimed prompt, string status, ulong? messageId, Instant now, CancellationToken cancellationToken = default, string? error = null)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            UPDATE prompt_ledger SET status = @status, message_id = COALESCE(@messageId, message_id), updated_at = @now, last_error = @error
+            WHERE user_id = @UserId AND local_date = @LocalDate AND kind = @Kind
+            """, new { status, messageId, now, error, prompt.UserId, prompt.LocalDate, prompt.Kind });
     }
 
     /// <summary>Records a one-off prompt (nudge, ritual) for a person and day; false when one was already recorded.</summary>
@@ -110,6 +136,14 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>(
             "SELECT EXISTS (SELECT 1 FROM prompt_ledger WHERE user_id = @userId AND local_date = @date AND kind = @kind)", new { userId, date, kind });
+    }
+
+    /// <summary>When <paramref name="kind"/> was last recorded for a person (the care message's 30-day cooldown).</summary>
+    public async Task<Instant?> LastAsync(ulong userId, string kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<Instant?>(
+            "SELECT MAX(due_at) FROM prompt_ledger WHERE user_id = @userId AND kind = @kind HAVING MAX(due_at) IS NOT NULL", new { userId, kind });
     }
 
     /// <summary>A nonce (≤25 characters) that is the same for the same person, day and kind, so a resend after a crash

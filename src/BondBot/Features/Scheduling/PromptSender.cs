@@ -1,19 +1,22 @@
 using BondBot.Discord;
 using BondBot.Features.CheckIns;
 using BondBot.Features.Delivery;
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
 using BondBot.Features.Rituals;
 using BondBot.Features.Settings;
+using BondBot.Storage;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
 namespace BondBot.Features.Scheduling;
 
 /// <summary>
-/// Builds and sends one person's daily prompt: the check-in mood buttons and today's question for their pair (a
-/// round is opened if none is), with its Answer button; once a week also the pair's connection ritual and a nudge
-/// to appreciate the partner. The ledger's nonce makes a resend land only once.
+/// Sends one person's daily prompt as short messages, each with its own action: the check-in (mood buttons), today's
+/// question card for their pair (a round is opened if none is), and — once a week and once a month — the ritual and
+/// the pulse offer. Each part carries its own nonce derived from the ledger's, so a resend lands once; the question
+/// card is a real round card, so a partner's answer refreshes only that card and never the check-in.
 /// </summary>
 public sealed class PromptSender(
     DirectMessenger dms,
@@ -25,7 +28,8 @@ public sealed class PromptSender(
     PromptLedger ledger,
     IOptions<SchedulerOptions> options,
     Space.SpaceRepository spaces,
-    Space.PairDelivery pairDelivery,
+    OutboxWriter outbox,
+    SqliteConnectionFactory connections,
     IClock clock)
 {
     public enum Outcome { Sent, Unreachable }
@@ -35,47 +39,67 @@ public sealed class PromptSender(
         var pair = await pairing.GetActivePairAsync(prompt.UserId, cancellationToken);
         var space = pair is null ? null : await spaces.ForPairAsync(pair.PairId, cancellationToken);
         // Prompts that need an answer always come by DM, at the person's own time; they point to the space when there is one.
-        var embeds = new List<Embed> { CheckInCards.PromptEmbed(space is null ? null : $"Your private space: <#{space.ChannelId}>") };
-        var components = new List<Component> { CheckInCards.MoodRow(prompt.LocalDate) };
-        Round? round = null;
-        if (pair is not null && (await questions.OpenAsync(pair, pair.GuildId, null, null, cancellationToken: cancellationToken)).Round is { } open)
+        var checkIn = await dms.SendAsync(prompt.UserId, new MessagePayload
         {
-            round = open;
-            var card = await rounds.CardAsync(open, pair, cancellationToken);
-            embeds.AddRange(card.Embeds ?? []);
-            components.AddRange(card.Components ?? []);
-        }
-        var week = RitualDeck.WeekOf(prompt.LocalDate, (IsoDayOfWeek)(options.Value.RitualDay == DayOfWeek.Sunday ? 7 : (int)options.Value.RitualDay));
-        var ritualDue = pair is not null && !await ledger.ExistsAsync(prompt.UserId, week, PromptLedger.RitualKind, cancellationToken);
-        if (ritualDue && space is null)
-            embeds.Add(await RitualEmbedAsync(pair!, prompt.UserId, week, cancellationToken));
-        // The monthly pulse is offered on the person's first prompt of each month.
-        var firstOfMonth = new LocalDate(prompt.LocalDate.Year, prompt.LocalDate.Month, 1);
-        var pulseDue = pair is not null && !await ledger.ExistsAsync(prompt.UserId, firstOfMonth, PromptLedger.PulseKind, cancellationToken);
-        if (pulseDue)
-            components.Add(Pulse.PulseCards.OfferRow(NodaTime.Text.YearMonthPattern.Iso.Format(prompt.LocalDate.ToYearMonth())));
-        var message = await dms.SendAsync(prompt.UserId, new MessagePayload
-        {
-            Embeds = embeds,
-            Components = components,
+            Embeds = [CheckInCards.PromptEmbed(space is null ? null : $"Your private space: <#{space.ChannelId}>")],
+            Components = [CheckInCards.MoodRow(prompt.LocalDate)],
             Nonce = prompt.Nonce,
-            EnforceNonce = true,
         }, cancellationToken);
-        if (message is null)
+        if (checkIn is null)
             return (Outcome.Unreachable, null);
-        if (round is not null)
-            await rounds.RecordAsync(round.RoundId, message.ChannelId, message.Id, cancellationToken);
-        if (ritualDue)
+
+        if (pair is not null && (await questions.OpenAsync(pair, pair.GuildId, null, null, cancellationToken: cancellationToken)).Round is { } round
+            && await dms.SendAsync(prompt.UserId, await rounds.CardAsync(round, pair, cancellationToken) with { Nonce = PartNonce(prompt, "question") }, cancellationToken) is { } card)
+            await rounds.RecordAsync(round.RoundId, card.ChannelId, card.Id, cancellationToken);
+
+        if (pair is not null)
         {
-            await ledger.TryRecordAsync(prompt.UserId, week, PromptLedger.RitualKind, "sent", clock.GetCurrentInstant(), cancellationToken);
-            // With a space, the week's ritual is posted there once for both: the pair's first prompt of the week claims it.
-            if (space is not null && await ledger.TryRecordAsync(pair!.UserA, week, PromptLedger.SpaceRitualKind, "sent", clock.GetCurrentInstant(), cancellationToken))
-                await pairDelivery.SendAsync(pair, new MessagePayload { Embeds = [await RitualEmbedAsync(pair, null, week, cancellationToken)] }, cancellationToken);
+            await SendRitualAsync(prompt, pair, space is not null, cancellationToken);
+            await SendPulseOfferAsync(prompt, cancellationToken);
         }
-        if (pulseDue)
-            await ledger.TryRecordAsync(prompt.UserId, firstOfMonth, PromptLedger.PulseKind, "sent", clock.GetCurrentInstant(), cancellationToken);
-        return (Outcome.Sent, message.Id);
+        return (Outcome.Sent, checkIn.Id);
     }
+
+    // The week's ritual rides on the person's first prompt of the week. With a space it is posted there once for both
+    // (through the outbox, keyed by pair and week); without one each partner gets it with their own prompt.
+    private async Task SendRitualAsync(PromptLedger.Claimed prompt, Pair pair, bool hasSpace, CancellationToken cancellationToken)
+    {
+        var week = RitualDeck.WeekOf(prompt.LocalDate, (IsoDayOfWeek)(options.Value.RitualDay == DayOfWeek.Sunday ? 7 : (int)options.Value.RitualDay));
+        if (await ledger.ExistsAsync(prompt.UserId, week, PromptLedger.RitualKind, cancellationToken))
+            return;
+        if (hasSpace)
+        {
+            var shared = new MessagePayload { Embeds = [await RitualEmbedAsync(pair, null, week, cancellationToken)] };
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction();
+            await outbox.WriteAsync(connection, transaction, OutboxItem.ToBoth(OutboxKinds.Ritual, pair.PairId, [pair.UserA, pair.UserB], shared, $"ritual:{pair.PairId}:{week:yyyy-MM-dd}"));
+            await outbox.CommitAsync(transaction, cancellationToken);
+        }
+        else if (await dms.SendAsync(prompt.UserId, new MessagePayload { Embeds = [await RitualEmbedAsync(pair, prompt.UserId, week, cancellationToken)], Nonce = PartNonce(prompt, "ritual") },
+                     cancellationToken) is null)
+        {
+            return;
+        }
+        await ledger.TryRecordAsync(prompt.UserId, week, PromptLedger.RitualKind, LedgerStatus.Sent, clock.GetCurrentInstant(), cancellationToken);
+    }
+
+    // The monthly pulse is offered on the person's first prompt of each month.
+    private async Task SendPulseOfferAsync(PromptLedger.Claimed prompt, CancellationToken cancellationToken)
+    {
+        var firstOfMonth = new LocalDate(prompt.LocalDate.Year, prompt.LocalDate.Month, 1);
+        if (await ledger.ExistsAsync(prompt.UserId, firstOfMonth, PromptLedger.PulseKind, cancellationToken))
+            return;
+        var offer = new MessagePayload
+        {
+            Content = "💗 It's a new month: how close have you felt lately? Six quick ratings, private until you've both answered.",
+            Components = [Pulse.PulseCards.OfferRow(NodaTime.Text.YearMonthPattern.Iso.Format(prompt.LocalDate.ToYearMonth()))],
+            Nonce = PartNonce(prompt, "pulse"),
+        };
+        if (await dms.SendAsync(prompt.UserId, offer, cancellationToken) is not null)
+            await ledger.TryRecordAsync(prompt.UserId, firstOfMonth, PromptLedger.PulseKind, LedgerStatus.Sent, clock.GetCurrentInstant(), cancellationToken);
+    }
+
+    private static string PartNonce(PromptLedger.Claimed prompt, string part) => PromptLedger.NonceFor(prompt.UserId, prompt.LocalDate, $"{prompt.Kind}:{part}");
 
     // Both partners get the same idea for the week; partners in different zones get one that works at a distance.
     private async Task<Embed> RitualEmbedAsync(Pair pair, ulong? userId, LocalDate week, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton(_ => Rituals.RitualDeck.LoadEmbedded());
         services.AddSingleton<CheckInScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<CheckInScheduler>());
+        services.AddSingleton<Storage.IPersonalData, SchedulingPersonalData>();
         return services;
     }
 }

@@ -1,13 +1,13 @@
 using BondBot.Discord;
 using BondBot.Discord.Interactions;
-using BondBot.Features.Delivery;
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Interactions;
 
 namespace BondBot.Features.Settings;
 
 /// <summary><c>/pause days:</c> stops your prompts for a while; your partner is told, without reasons.</summary>
-public sealed class PauseCommand(SettingsService settings, PairingService pairing, DirectMessenger dms) : ISlashCommand
+public sealed class PauseCommand(SettingsService settings, PairingService pairing) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -16,6 +16,11 @@ public sealed class PauseCommand(SettingsService settings, PairingService pairin
         Options = [new CommandOption { Type = CommandOptionType.Integer, Name = "days", Description = "How many days (1–30)", Required = true, MinValue = 1, MaxValue = SettingsService.MaxPauseDays }],
     };
 
+    /// <summary>The partner's notice of a pause or a return, keyed so a repeat the same minute is one message.</summary>
+    public static IEnumerable<OutboxItem> PartnerNotice(Pair? pair, ulong userId, string text) => pair is null
+        ? []
+        : [OutboxItem.ToPerson(OutboxKinds.PauseNotice, pair.PartnerOf(userId), new MessagePayload { Content = text })];
+
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
         if (context.Data.GetInteger("days") is not { } days || days is < 1 or > SettingsService.MaxPauseDays)
@@ -23,16 +28,16 @@ public sealed class PauseCommand(SettingsService settings, PairingService pairin
             await context.ReplyPrivatelyAsync($"A pause can be 1 to {SettingsService.MaxPauseDays} days.", cancellationToken);
             return;
         }
-        var saved = await settings.PauseAsync(context.UserId, (int)days, cancellationToken);
+        var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
+        var saved = await settings.PauseAsync(context.UserId, (int)days, s => PartnerNotice(pair, context.UserId,
+            $"{PairingMessages.Mention(context.UserId)} is taking a short break from check-ins until <t:{s.PausedUntil!.Value.ToUnixTimeSeconds()}:D>."), cancellationToken);
         var until = saved.PausedUntil!.Value.ToUnixTimeSeconds();
         await context.ReplyPrivatelyAsync($"Paused until <t:{until}:f>. Rest well — `/resume` brings check-ins back any time.", cancellationToken);
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is { } pair)
-            await dms.SendAsync(pair.PartnerOf(context.UserId), new MessagePayload { Content = $"{PairingMessages.Mention(context.UserId)} is taking a short break from check-ins until <t:{until}:D>." }, cancellationToken);
     }
 }
 
-/// <summary><c>/resume</c>: ends a pause.</summary>
-public sealed class ResumeCommand(SettingsService settings) : ISlashCommand
+/// <summary><c>/resume</c>: ends a pause; the partner is told, as they were of the pause.</summary>
+public sealed class ResumeCommand(SettingsService settings, PairingService pairing) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new() { Name = "resume", Description = "End your break and get check-ins again" };
 
@@ -44,7 +49,9 @@ public sealed class ResumeCommand(SettingsService settings) : ISlashCommand
             await context.ReplyPrivatelyAsync("You're not paused. " + SettingsCommand.Describe(current, changed: false), cancellationToken);
             return;
         }
-        var saved = await settings.ResumeAsync(context.UserId, cancellationToken);
+        var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
+        var saved = await settings.ResumeAsync(context.UserId, _ => PauseCommand.PartnerNotice(pair, context.UserId,
+            $"{PairingMessages.Mention(context.UserId)} is back from their break — check-ins are on again."), cancellationToken);
         await context.ReplyPrivatelyAsync("Welcome back 💛 " + SettingsCommand.Describe(saved, changed: false), cancellationToken);
     }
 }

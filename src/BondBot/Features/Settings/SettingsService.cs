@@ -1,3 +1,4 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Scheduling;
 using NodaTime;
 using NodaTime.Text;
@@ -22,27 +23,28 @@ public sealed class SettingsService(UserSettingsRepository settings, IClock cloc
     {
         var current = await settings.GetAsync(userId, cancellationToken);
         var updated = current with { Zone = zone ?? current.Zone, CheckInTime = time ?? current.CheckInTime, Days = days ?? current.Days };
-        return await SaveAsync(updated, cancellationToken);
+        return await SaveAsync(updated, null, cancellationToken);
     }
 
-    public async Task<UserSettings> PauseAsync(ulong userId, int days, CancellationToken cancellationToken = default)
+    /// <summary>Pauses prompts; <paramref name="notices"/> (the partner's notice) are written with the change.</summary>
+    public async Task<UserSettings> PauseAsync(ulong userId, int days, Func<UserSettings, IEnumerable<OutboxItem>>? notices = null, CancellationToken cancellationToken = default)
     {
         var current = await settings.GetAsync(userId, cancellationToken);
-        return await SaveAsync(current with { PausedUntil = clock.GetCurrentInstant() + Duration.FromDays(days) }, cancellationToken);
+        return await SaveAsync(current with { PausedUntil = clock.GetCurrentInstant() + Duration.FromDays(days) }, notices, cancellationToken);
     }
 
-    public async Task<UserSettings> ResumeAsync(ulong userId, CancellationToken cancellationToken = default)
+    public async Task<UserSettings> ResumeAsync(ulong userId, Func<UserSettings, IEnumerable<OutboxItem>>? notices = null, CancellationToken cancellationToken = default)
     {
         var current = await settings.GetAsync(userId, cancellationToken);
-        return await SaveAsync(current with { PausedUntil = null }, cancellationToken);
+        return await SaveAsync(current with { PausedUntil = null }, notices, cancellationToken);
     }
 
-    private async Task<UserSettings> SaveAsync(UserSettings updated, CancellationToken cancellationToken)
+    private async Task<UserSettings> SaveAsync(UserSettings updated, Func<UserSettings, IEnumerable<OutboxItem>>? notices, CancellationToken cancellationToken)
     {
         var now = clock.GetCurrentInstant();
         var next = updated.Schedule?.NextAfter(now, updated.PausedUntil);
         var saved = updated with { NextCheckInAt = next };
-        await settings.SaveAsync(saved, now, cancellationToken);
+        await settings.SaveAsync(saved, now, notices?.Invoke(saved), cancellationToken);
         return saved;
     }
 }

@@ -12,6 +12,7 @@ public static class SettingsServiceCollectionExtensions
         services.AddScoped<ISlashCommand, SettingsCommand>();
         services.AddScoped<ISlashCommand, PauseCommand>();
         services.AddScoped<ISlashCommand, ResumeCommand>();
+        services.AddSingleton<Storage.IPersonalData, SettingsPersonalData>();
         return services;
     }
 }

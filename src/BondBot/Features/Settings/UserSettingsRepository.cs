@@ -1,3 +1,4 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Scheduling;
 using BondBot.Storage;
 using Dapper;
@@ -6,7 +7,7 @@ using NodaTime;
 namespace BondBot.Features.Settings;
 
 /// <summary>Schedules in the users table, and the due index the scheduler reads.</summary>
-public sealed class UserSettingsRepository(SqliteConnectionFactory connections)
+public sealed class UserSettingsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
     private sealed record Row(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant? NextCheckinAt);
 
@@ -24,10 +25,11 @@ public sealed class UserSettingsRepository(SqliteConnectionFactory connections)
                 row.CheckinTime, CheckInDaysExtensions.Parse(row.CheckinDays) ?? CheckInDays.Every, row.PausedUntil, row.NextCheckinAt);
     }
 
-    /// <summary>Stores the schedule and the next due instant computed from it.</summary>
-    public async Task SaveAsync(UserSettings settings, Instant now, CancellationToken cancellationToken = default)
+    /// <summary>Stores the schedule and the next due instant computed from it, with anything the partner is told.</summary>
+    public async Task SaveAsync(UserSettings settings, Instant now, IEnumerable<OutboxItem>? deliveries = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync("""
             INSERT INTO users (user_id, time_zone, checkin_time, checkin_days, paused_until, next_checkin_at, created_at)
             VALUES (@UserId, @ZoneId, @CheckInTime, @DaysKey, @PausedUntil, @NextCheckInAt, @now)
@@ -43,6 +45,8 @@ public sealed class UserSettingsRepository(SqliteConnectionFactory connections)
             settings.PausedUntil,
             settings.NextCheckInAt,
             now,
-        });
+        }, transaction);
+        await outbox.WriteAsync(connection, transaction, deliveries ?? []);
+        await outbox.CommitAsync(transaction, cancellationToken);
     }
 }

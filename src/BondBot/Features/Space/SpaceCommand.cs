@@ -1,34 +1,26 @@
 using System.Globalization;
 using BondBot.Discord;
-using BondBot.Discord.Gateway;
 using BondBot.Discord.Interactions;
 using BondBot.Discord.Rest;
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Interactions;
 using NodaTime;
 
 namespace BondBot.Features.Space;
 
-/// <summary><c>/space open|close|category</c>: a text channel only the two partners and the bot can see.</summary>
-public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces, DiscordRestClient rest, DiscordGatewayClient gateway, IClock clock) : ISlashCommand
+/// <summary><c>/space open|close|category</c>: a text channel for the two partners, opened only once the partner
+/// agrees, and honest that server admins can see it too.</summary>
+public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces, DiscordRestClient rest, IClock clock) : ISlashCommand
 {
-    /// <summary>What each partner may do in their space.</summary>
-    public const Permissions PartnerAllow = Permissions.ViewChannel | Permissions.SendMessages | Permissions.ReadMessageHistory | Permissions.AttachFiles | Permissions.AddReactions;
-    /// <summary>What the bot needs there: to post embeds (reveals, cards) and attachments.</summary>
-    public const Permissions BotAllow = Permissions.ViewChannel | Permissions.SendMessages | Permissions.ReadMessageHistory | Permissions.EmbedLinks | Permissions.AttachFiles;
-
-    public const string MissingManageChannels =
-        "I need the **Manage Channels** permission to create your private space. A server admin can grant it under " +
-        "Server Settings → Roles → BondBot → Manage Channels, then try `/space open` again.";
-
     public ApplicationCommand Definition { get; } = new()
     {
         Name = "space",
-        Description = "A private channel just for you and your partner",
+        Description = "A private channel for you and your partner",
         Contexts = [0],
         Options =
         [
-            new CommandOption { Type = CommandOptionType.SubCommand, Name = "open", Description = "Open a private channel only the two of you can see" },
+            new CommandOption { Type = CommandOptionType.SubCommand, Name = "open", Description = "Ask your partner to open a private channel for the two of you" },
             new CommandOption { Type = CommandOptionType.SubCommand, Name = "close", Description = "Delete your private channel (asks first)" },
             new CommandOption
             {
@@ -45,17 +37,21 @@ public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces,
             await context.ReplyPrivatelyAsync("Private spaces live in a server: use `/space open` in a server you and your partner share.", cancellationToken);
             return;
         }
-        var reply = context.Data.SubCommand() switch
+        switch (context.Data.SubCommand())
         {
-            "open" => await OpenAsync(context, guildId, cancellationToken),
-            "close" => null,
-            "category" => await CategoryAsync(context, guildId, cancellationToken),
-            _ => "Use `/space open`, `/space close` or `/space category`.",
-        };
-        if (reply is not null)
-            await context.ReplyPrivatelyAsync(reply, cancellationToken);
-        else
-            await CloseAsync(context, cancellationToken);
+            case "open":
+                await context.ReplyPrivatelyAsync(await OpenAsync(context, guildId, cancellationToken), cancellationToken);
+                break;
+            case "close":
+                await CloseAsync(context, cancellationToken);
+                break;
+            case "category":
+                await context.ReplyPrivatelyAsync(await CategoryAsync(context, guildId, cancellationToken), cancellationToken);
+                break;
+            default:
+                await context.ReplyPrivatelyAsync("Use `/space open`, `/space close` or `/space category`.", cancellationToken);
+                break;
+        }
     }
 
     private async Task<string> OpenAsync(InteractionContext context, ulong guildId, CancellationToken cancellationToken)
@@ -66,45 +62,14 @@ public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces,
             return $"You already have a private space: <#{existing.ChannelId}>.";
         var app = context.Interaction.AppPermissions ?? Permissions.None;
         if ((app & (Permissions.ManageChannels | Permissions.Administrator)) == 0)
-            return MissingManageChannels;
+            return SpaceMessages.MissingManageChannels;
         var partnerId = pair.PartnerOf(context.UserId);
-        if (await rest.GetGuildMemberAsync(guildId, partnerId, cancellationToken) is not { } partner)
+        if (await rest.GetGuildMemberAsync(guildId, partnerId, cancellationToken) is null)
             return $"{PairingMessages.Mention(partnerId)} isn't a member of this server. A space needs both of you here.";
-
-        var botId = gateway.CurrentUser?.Id ?? throw new InvalidOperationException("The bot user is not known before READY.");
-        Channel channel;
-        try
-        {
-            channel = await rest.CreateGuildChannelAsync(guildId, new CreateGuildChannelRequest
-            {
-                Name = ChannelName(context.User.Username, partner.User?.Username ?? "partner"),
-                Topic = "A private space for two. Only the two of you and BondBot can see it.",
-                ParentId = await spaces.CategoryAsync(guildId, cancellationToken),
-                PermissionOverwrites =
-                [
-                    new PermissionOverwrite { Id = guildId, Type = OverwriteType.Role, Deny = Permissions.ViewChannel },
-                    new PermissionOverwrite { Id = pair.UserA, Type = OverwriteType.Member, Allow = PartnerAllow },
-                    new PermissionOverwrite { Id = pair.UserB, Type = OverwriteType.Member, Allow = PartnerAllow },
-                    new PermissionOverwrite { Id = botId, Type = OverwriteType.Member, Allow = BotAllow },
-                ],
-            }, cancellationToken);
-        }
-        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.MissingPermissions)
-        {
-            return MissingManageChannels;
-        }
-        if (!await spaces.AddAsync(pair.PairId, guildId, channel.Id, clock.GetCurrentInstant(), cancellationToken))
-        {
-            await rest.DeleteChannelAsync(channel.Id, cancellationToken);   // a second click raced the first
-            return "Your private space already exists.";
-        }
-        await rest.CreateMessageAsync(channel.Id, new MessagePayload
-        {
-            Content = $"💞 Welcome, {PairingMessages.Mention(pair.UserA)} and {PairingMessages.Mention(pair.UserB)}. Only the two of you (and BondBot) can see this channel. " +
-                      "Reveals, check-in cards and appreciation notes will arrive here; your daily prompts still come to your DMs at your own time.",
-            AllowedMentions = AllowedMentions.OnlyUsers(pair.UserA, pair.UserB),
-        }, cancellationToken: cancellationToken);
-        return $"Your private space is ready: <#{channel.Id}>.";
+        await spaces.SaveRequestAsync(pair.PairId, guildId, context.UserId, clock.GetCurrentInstant(),
+            [OutboxItem.ToPerson(OutboxKinds.SpaceRequest, partnerId, SpaceMessages.Request(context.UserId, pair.PairId), $"space-request:{pair.PairId}")],
+            cancellationToken);
+        return $"I've asked {PairingMessages.Mention(partnerId)} to agree first; the space opens as soon as they do. {SpaceMessages.WhoCanSee}";
     }
 
     private async Task CloseAsync(InteractionContext context, CancellationToken cancellationToken)
@@ -130,16 +95,5 @@ public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces,
             return "Please pick a channel category.";
         await spaces.SetCategoryAsync(guildId, category, cancellationToken);
         return $"New private spaces will be created under <#{category.ToString(CultureInfo.InvariantCulture)}>.";
-    }
-
-    /// <summary>Discord text channel names are lower case with no spaces; keep letters, digits and dashes.</summary>
-    public static string ChannelName(string a, string b)
-    {
-        static string Clean(string name)
-        {
-            var kept = new string(name.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
-            return kept.Length == 0 ? "partner" : kept[..Math.Min(kept.Length, 40)];
-        }
-        return $"{Clean(a)}-and-{Clean(b)}";
     }
 }

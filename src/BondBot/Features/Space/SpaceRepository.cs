@@ -1,13 +1,17 @@
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace BondBot.Features.Space;
 
-/// <summary>Pairs' private channels and each guild's chosen category for them.</summary>
-public sealed class SpaceRepository(SqliteConnectionFactory connections)
+/// <summary>Pairs' private channels, the partner's pending consent to open one, and each guild's chosen category.</summary>
+public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
     public sealed record PairSpace(long PairId, ulong GuildId, ulong ChannelId);
+
+    public sealed record Request(long PairId, ulong GuildId, ulong RequestedBy);
 
     private const string Columns = "pair_id AS PairId, guild_id AS GuildId, channel_id AS ChannelId";
 
@@ -17,20 +21,81 @@ public sealed class SpaceRepository(SqliteConnectionFactory connections)
         return await connection.QuerySingleOrDefaultAsync<PairSpace>($"SELECT {Columns} FROM spaces WHERE pair_id = @pairId", new { pairId });
     }
 
-    /// <summary>Records a new space; false when the pair already has one (a double click), so the caller removes its extra channel.</summary>
-    public async Task<bool> AddAsync(long pairId, ulong guildId, ulong channelId, Instant now, CancellationToken cancellationToken = default)
+    public async Task<long?> ForChannelPairAsync(ulong channelId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
-            "INSERT INTO spaces (pair_id, guild_id, channel_id, created_at) VALUES (@pairId, @guildId, @channelId, @now) ON CONFLICT DO NOTHING",
-            new { pairId, guildId, channelId, now }) > 0;
+        return await connection.QuerySingleOrDefaultAsync<long?>("SELECT pair_id FROM spaces WHERE channel_id = @channelId", new { channelId });
     }
 
-    /// <summary>Forgets the space held in a channel; returns it when there was one.</summary>
-    public async Task<PairSpace?> RemoveByChannelAsync(ulong channelId, CancellationToken cancellationToken = default)
+    /// <summary>Records a new space and drops its request; false when the pair already has one (a double click), so
+    /// the caller removes its extra channel.</summary>
+    public async Task<bool> AddAsync(long pairId, ulong guildId, ulong channelId, Instant now, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<PairSpace>($"DELETE FROM spaces WHERE channel_id = @channelId RETURNING {Columns}", new { channelId });
+        await using var transaction = connection.BeginTransaction();
+        var added = await connection.ExecuteAsync(
+            "INSERT INTO spaces (pair_id, guild_id, channel_id, created_at) VALUES (@pairId, @guildId, @channelId, @now) ON CONFLICT DO NOTHING",
+            new { pairId, guildId, channelId, now }, transaction) > 0;
+        if (!added)
+            return false;
+        await connection.ExecuteAsync("DELETE FROM space_requests WHERE pair_id = @pairId", new { pairId }, transaction);
+        await outbox.WriteAsync(connection, transaction, deliveries);
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Forgets the space held in a channel, with what both partners are told; returns it when there was one.</summary>
+    public async Task<PairSpace?> RemoveByChannelAsync(ulong channelId, Func<PairSpace, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var removed = await connection.QuerySingleOrDefaultAsync<PairSpace>($"DELETE FROM spaces WHERE channel_id = @channelId RETURNING {Columns}", new { channelId }, transaction);
+        if (removed is null)
+            return null;
+        await outbox.WriteAsync(connection, transaction, deliveries(removed));
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return removed;
+    }
+
+    /// <summary>Inside the transaction that ends a pair: its space and any pending request go, and the channel is
+    /// deleted by the outbox (durably, even if Discord is down right now).</summary>
+    public static async Task CloseForPairAsync(SqliteConnection connection, SqliteTransaction transaction, long pairId, OutboxWriter outbox)
+    {
+        await connection.ExecuteAsync("DELETE FROM space_requests WHERE pair_id = @pairId", new { pairId }, transaction);
+        var channel = await connection.QuerySingleOrDefaultAsync<ulong?>("DELETE FROM spaces WHERE pair_id = @pairId RETURNING channel_id", new { pairId }, transaction);
+        if (channel is { } id)
+            await outbox.WriteAsync(connection, transaction, [OutboxItem.DeleteChannel(id, pairId)]);
+    }
+
+    public async Task SaveRequestAsync(long pairId, ulong guildId, ulong requestedBy, Instant now, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        await connection.ExecuteAsync("""
+            INSERT INTO space_requests (pair_id, guild_id, requested_by, created_at) VALUES (@pairId, @guildId, @requestedBy, @now)
+            ON CONFLICT (pair_id) DO UPDATE SET guild_id = excluded.guild_id, requested_by = excluded.requested_by, created_at = excluded.created_at
+            """, new { pairId, guildId, requestedBy, now }, transaction);
+        await outbox.WriteAsync(connection, transaction, deliveries);
+        await outbox.CommitAsync(transaction, cancellationToken);
+    }
+
+    public async Task<Request?> RequestAsync(long pairId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Request>(
+            "SELECT pair_id AS PairId, guild_id AS GuildId, requested_by AS RequestedBy FROM space_requests WHERE pair_id = @pairId", new { pairId });
+    }
+
+    /// <summary>The partner said not now: the request goes, with what the requester is told.</summary>
+    public async Task<bool> DropRequestAsync(long pairId, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        if (await connection.ExecuteAsync("DELETE FROM space_requests WHERE pair_id = @pairId", new { pairId }, transaction) == 0)
+            return false;
+        await outbox.WriteAsync(connection, transaction, deliveries);
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return true;
     }
 
     public async Task<ulong?> CategoryAsync(ulong guildId, CancellationToken cancellationToken = default)

@@ -1,0 +1,25 @@
+using BondBot.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BondBot.Features.Appreciation;
+
+/// <summary>Notes a person sent (theirs: erased) and received (written by the partner: kept for them, without this
+/// person's id).</summary>
+public sealed class AppreciationPersonalData : IPersonalData
+{
+    public int EraseOrder => 10;
+
+    public async Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export)
+    {
+        await export.AddAsync("notes_sent", connection, "SELECT to_user, text, created_at, thanked_at FROM appreciations WHERE from_user = @userId ORDER BY created_at", new { userId });
+        await export.AddAsync("notes_received", connection, "SELECT from_user, text, created_at, thanked_at FROM appreciations WHERE to_user = @userId ORDER BY created_at", new { userId });
+    }
+
+    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now)
+    {
+        await connection.ExecuteAsync("DELETE FROM appreciations WHERE from_user = @userId", new { userId }, transaction);
+        await connection.ExecuteAsync("UPDATE appreciations SET to_user = 0 WHERE to_user = @userId", new { userId }, transaction);
+    }
+}

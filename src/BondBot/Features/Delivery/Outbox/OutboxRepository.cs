@@ -1,0 +1,118 @@
+using BondBot.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BondBot.Features.Delivery.Outbox;
+
+/// <summary>The worker's view of the outbox, and the privacy operations on it (erase, pair end, export).</summary>
+public sealed class OutboxRepository(SqliteConnectionFactory connections)
+{
+    public sealed class Row
+    {
+        public long DeliveryId { get; init; }
+        public ulong? RecipientId { get; init; }
+        public long? PairId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Route { get; init; } = "";
+        public string? ShareKey { get; init; }
+        public string Payload { get; init; } = "";
+        public int Attempts { get; init; }
+        public ulong? ChannelId { get; init; }
+        public ulong? MessageId { get; init; }
+        public Instant CreatedAt { get; init; }
+
+        public OutboxRoute RouteKind => OutboxWriter.ParseRoute(Route);
+        public string Nonce => "o" + DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private const string Columns = """
+        delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey,
+        payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt
+        """;
+
+    /// <summary>Pending deliveries due by <paramref name="now"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<Row>> DueAsync(Instant now, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM outbox WHERE status = 'pending' AND not_before <= @now ORDER BY delivery_id LIMIT @limit", new { now, limit })).ToList();
+    }
+
+    /// <summary>Pending rows that share <paramref name="shareKey"/> (the other partner's copy of a shared post).</summary>
+    public async Task<IReadOnlyList<Row>> SharingAsync(string shareKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM outbox WHERE share_key = @shareKey AND status IN ('pending', 'held') ORDER BY delivery_id", new { shareKey })).ToList();
+    }
+
+    /// <summary>Delivered: where it landed is kept (a later change of the same key edits it); the text is dropped, as
+    /// nothing needs it any more.</summary>
+    public async Task MarkSentAsync(IEnumerable<long> ids, ulong? channelId, ulong? messageId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("""
+            UPDATE outbox SET status = 'sent', channel_id = COALESCE(@channelId, channel_id), message_id = COALESCE(@messageId, message_id), payload = '', attempts = attempts + 1,
+                updated_at = @now, last_error = NULL
+            WHERE delivery_id = @id
+            """, ids.Select(id => new { id, channelId, messageId, now }));
+    }
+
+    public async Task RetryLaterAsync(long id, Instant notBefore, string error, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE outbox SET attempts = attempts + 1, not_before = @notBefore, last_error = @error, updated_at = @now WHERE delivery_id = @id AND status = 'pending'",
+            new { id, notBefore, error, now });
+    }
+
+    /// <summary>The recipient's DMs are closed: kept until they use BondBot again.</summary>
+    public async Task HoldAsync(long id, Instant now, CancellationToken cancellationToken = default) =>
+        await SetStatusAsync(id, "held", "DMs closed", now, cancellationToken);
+
+    public async Task FailAsync(long id, string error, Instant now, CancellationToken cancellationToken = default) =>
+        await SetStatusAsync(id, "failed", error, now, cancellationToken);
+
+    private async Task SetStatusAsync(long id, string status, string error, Instant now, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE outbox SET status = @status, attempts = attempts + 1, last_error = @error, updated_at = @now WHERE delivery_id = @id",
+            new { id, status, error, now });
+    }
+
+    /// <summary>Releases what was held for a person (they just used BondBot); returns how many.</summary>
+    public async Task<int> ReleaseHeldAsync(ulong recipientId, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE outbox SET status = 'pending', not_before = @now, updated_at = @now WHERE recipient_id = @recipientId AND status = 'held'",
+            new { recipientId, now });
+    }
+
+    /// <summary>Pending deliveries older than <paramref name="before"/> are given up (logged by the worker).</summary>
+    public async Task<int> ExpireAsync(Instant before, Instant now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "UPDATE outbox SET status = 'failed', last_error = 'expired', updated_at = @now WHERE status IN ('pending', 'held') AND created_at < @before",
+            new { before, now });
+    }
+
+    /// <summary>In the transaction that ends a pair: what was still waiting for it is dropped, except reveals.</summary>
+    public static Task CancelForPairAsync(SqliteConnection connection, SqliteTransaction transaction, long pairId, Instant now) =>
+        connection.ExecuteAsync("""
+            UPDATE outbox SET status = 'cancelled', updated_at = @now
+            WHERE pair_id = @pairId AND status IN ('pending', 'held') AND kind NOT IN @survivors
+            """, new { pairId, now, survivors = OutboxKinds.SurvivePairEnd.ToArray() }, transaction);
+
+    /// <summary>In the erase transaction: everything addressed to the person, and anything still waiting to reach a
+    /// partner from the person's pairs (it may carry what they wrote).</summary>
+    public static Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId) =>
+        connection.ExecuteAsync("""
+            DELETE FROM outbox WHERE recipient_id = @userId
+               OR (status IN ('pending', 'held') AND route <> 'delete-channel'
+                   AND pair_id IN (SELECT pair_id FROM pair_members WHERE user_id = @userId))
+            """, new { userId }, transaction);
+}

@@ -1,0 +1,101 @@
+using BondBot.Discord;
+using BondBot.Discord.Json;
+using BondBot.Discord.Rest;
+
+namespace BondBot.Features.Delivery.Outbox;
+
+/// <summary>
+/// Sends one outbox row (or one shared post for its group) and says how it ended. Every create carries the row's own
+/// nonce with <c>enforce_nonce</c>, so a resend after a crash or a lost answer lands once; a row sent before (its
+/// key was enqueued again) is edited in place.
+/// </summary>
+public sealed class OutboxSender(DiscordRestClient rest, DirectMessenger dms, OutboxRepository outbox, IEnumerable<IPairSpaces> spaces)
+{
+    private readonly IPairSpaces? _spaces = spaces.FirstOrDefault();
+
+    public enum Outcome { Sent, Held, Failed }
+
+    public sealed record Result(Outcome Outcome, IReadOnlyList<long> Rows, Message? Message = null, string? Error = null);
+
+    public async Task<Result> SendAsync(OutboxRepository.Row row, CancellationToken cancellationToken)
+    {
+        switch (row.RouteKind)
+        {
+            case OutboxRoute.DeleteChannel:
+                return await DeleteChannelAsync(row, cancellationToken);
+            case OutboxRoute.PairShared when await SpaceAsync(row, cancellationToken) is { } shared:
+                var group = await outbox.SharingAsync(row.ShareKey!, cancellationToken);
+                var ids = group.Select(r => r.DeliveryId).Append(row.DeliveryId).Distinct().ToList();
+                var posted = await PostInSpaceAsync(row, shared, Payload(row) with { Nonce = "s" + group.Select(r => r.DeliveryId).DefaultIfEmpty(row.DeliveryId).Min() }, cancellationToken);
+                return posted is null ? await DirectAsync(row, cancellationToken) : new Result(Outcome.Sent, ids, posted);
+            case OutboxRoute.Pair when await SpaceAsync(row, cancellationToken) is { } space:
+                var mention = $"<@{row.RecipientId}>";
+                var payload = Payload(row);
+                var forThem = payload with
+                {
+                    Content = $"{mention} {payload.Content}".Trim(),
+                    AllowedMentions = AllowedMentions.OnlyUsers(row.RecipientId!.Value),
+                    Nonce = row.Nonce,
+                };
+                var sent = await PostInSpaceAsync(row, space, forThem, cancellationToken);
+                return sent is null ? await DirectAsync(row, cancellationToken) : new Result(Outcome.Sent, [row.DeliveryId], sent);
+            default:
+                return await DirectAsync(row, cancellationToken);
+        }
+    }
+
+    private async Task<ulong?> SpaceAsync(OutboxRepository.Row row, CancellationToken cancellationToken) =>
+        _spaces is not null && row.PairId is { } pairId ? await _spaces.UsableChannelAsync(pairId, cancellationToken) : null;
+
+    private async Task<Result> DirectAsync(OutboxRepository.Row row, CancellationToken cancellationToken)
+    {
+        var payload = Payload(row) with { Nonce = row.Nonce };
+        if (row is { MessageId: { } earlier, ChannelId: { } channel } && await TryEditAsync(channel, earlier, payload, cancellationToken) is { } edited)
+            return new Result(Outcome.Sent, [row.DeliveryId], edited);
+        var message = await dms.SendAsync(row.RecipientId!.Value, payload, cancellationToken);
+        return message is null ? new Result(Outcome.Held, [row.DeliveryId]) : new Result(Outcome.Sent, [row.DeliveryId], message);
+    }
+
+    /// <summary>Posts (or edits) in the space; null when the space is gone, which is then forgotten.</summary>
+    private async Task<Message?> PostInSpaceAsync(OutboxRepository.Row row, ulong channelId, MessagePayload payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (row is { MessageId: { } earlier, ChannelId: { } channel } && channel == channelId && await TryEditAsync(channel, earlier, payload, cancellationToken) is { } edited)
+                return edited;
+            return await rest.CreateMessageAsync(channelId, payload, cancellationToken: cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownChannel or DiscordErrorCode.MissingAccess)
+        {
+            await _spaces!.LostAsync(row.PairId!.Value, channelId, cancellationToken);
+            return null;
+        }
+    }
+
+    private async Task<Message?> TryEditAsync(ulong channelId, ulong messageId, MessagePayload payload, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await rest.EditMessageAsync(channelId, messageId, payload with { Nonce = null, EnforceNonce = null }, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownMessage or DiscordErrorCode.UnknownChannel or DiscordErrorCode.MissingAccess)
+        {
+            return null; // deleted since: a new message is sent instead
+        }
+    }
+
+    private async Task<Result> DeleteChannelAsync(OutboxRepository.Row row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await rest.DeleteChannelAsync(row.ChannelId!.Value, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
+        {
+            // Already gone.
+        }
+        return new Result(Outcome.Sent, [row.DeliveryId]);
+    }
+
+    private static MessagePayload Payload(OutboxRepository.Row row) => PayloadJson.Deserialize(row.Payload);
+}

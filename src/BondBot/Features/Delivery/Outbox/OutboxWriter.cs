@@ -1,0 +1,77 @@
+using BondBot.Discord.Json;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BondBot.Features.Delivery.Outbox;
+
+/// <summary>
+/// Where features hand over what a person must see: <see cref="WriteAsync"/> inside the transaction of the change
+/// that causes it, then <see cref="CommitAsync"/> (commit and wake the worker). Nothing is sent here; the
+/// <see cref="OutboxWorker"/> delivers, so a failed send or a crash after the commit loses nothing.
+/// </summary>
+public sealed class OutboxWriter(IClock clock)
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<OutboxItem> items)
+    {
+        var now = clock.GetCurrentInstant();
+        foreach (var item in items)
+        {
+            // Re-enqueueing a key replaces what will be sent; a held row stays held (the person's DMs are still
+            // closed) and a sent one is sent again as an edit of the same message.
+            await connection.ExecuteAsync("""
+                INSERT INTO outbox (recipient_id, pair_id, kind, route, delivery_key, share_key, payload, status, not_before, created_at, updated_at, channel_id)
+                VALUES (@RecipientId, @PairId, @Kind, @Route, @Key, @ShareKey, @Payload, 'pending', @NotBefore, @now, @now, @ChannelId)
+                ON CONFLICT (delivery_key) WHERE delivery_key IS NOT NULL DO UPDATE SET
+                    payload = excluded.payload, not_before = excluded.not_before, updated_at = excluded.updated_at, attempts = 0,
+                    status = CASE WHEN outbox.status IN ('held', 'cancelled') THEN outbox.status ELSE 'pending' END
+                """, new
+            {
+                item.RecipientId, item.PairId, item.Kind, Route = RouteName(item.Route), item.Key, item.ShareKey,
+                Payload = item.Payload is null ? "" : PayloadJson.Serialize(item.Payload),
+                NotBefore = item.NotBefore ?? now, now, item.ChannelId,
+            }, transaction);
+        }
+    }
+
+    /// <summary>Commits the transaction that wrote deliveries, then wakes the worker so they go out at once.</summary>
+    public async Task CommitAsync(SqliteTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        Wake();
+    }
+
+    /// <summary>Asks the worker for a pass now (deliveries were written, or held ones released).</summary>
+    public void Wake()
+    {
+        try { _wake.Release(); }
+        catch (SemaphoreFullException) { } // a wake-up is already pending
+    }
+
+    internal async Task WaitForWakeAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(timeout, time, timer.Token);
+        await Task.WhenAny(_wake.WaitAsync(timer.Token), delay);
+        await timer.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    public static string RouteName(OutboxRoute route) => route switch
+    {
+        OutboxRoute.Dm => "dm",
+        OutboxRoute.Pair => "pair",
+        OutboxRoute.PairShared => "pair-shared",
+        _ => "delete-channel",
+    };
+
+    public static OutboxRoute ParseRoute(string name) => name switch
+    {
+        "dm" => OutboxRoute.Dm,
+        "pair" => OutboxRoute.Pair,
+        "pair-shared" => OutboxRoute.PairShared,
+        _ => OutboxRoute.DeleteChannel,
+    };
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+
+namespace BondBot.Storage;
+
+/// <summary>
+/// A feature's answer for what it stores about a person: the rows an export shows, and how an erase removes them.
+/// Privacy runs every feature's erase in one transaction, in <see cref="EraseOrder"/>, so each feature touches only
+/// its own tables.
+/// </summary>
+public interface IPersonalData
+{
+    /// <summary>Lower runs first: data that points at other data goes before what it points at.</summary>
+    int EraseOrder { get; }
+
+    Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export);
+
+    Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now);
+}
+
+/// <summary>The export being built: named sections of plain rows.</summary>
+public sealed class PersonalDataExport
+{
+    public JsonObject Root { get; } = new();
+
+    /// <summary>Adds the rows of <paramref name="sql"/> as section <paramref name="name"/>. Ids (stored as signed
+    /// 64-bit) are written back as unsigned strings like Discord's, instants as ISO text.</summary>
+    public async Task AddAsync(string name, SqliteConnection connection, string sql, object parameters)
+    {
+        var array = new JsonArray();
+        foreach (IDictionary<string, object?> row in await connection.QueryAsync(sql, parameters))
+        {
+            var item = new JsonObject();
+            foreach (var (key, value) in row)
+                item[key] = value switch
+                {
+                    null => null,
+                    long id when IsId(key) => unchecked((ulong)id).ToString(CultureInfo.InvariantCulture),
+                    long number when key.EndsWith("_at", StringComparison.Ordinal) || key is "paused_until" or "not_before" =>
+                        Instant.FromUnixTimeMilliseconds(number).ToString(),
+                    long number => number,
+                    string text => text,
+                    _ => value.ToString(),
+                };
+            array.Add(item);
+        }
+        Root[name] = array;
+    }
+
+    private static bool IsId(string key) =>
+        key.EndsWith("_id", StringComparison.Ordinal) || key is "answered_by" or "to_user" or "from_user" or "user_a" or "user_b" or "created_by";
+}
