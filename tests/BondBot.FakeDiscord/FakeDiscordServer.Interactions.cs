@@ -45,6 +45,25 @@ public sealed partial class FakeDiscordServer
         return interaction;
     }
 
+    /// <summary>Delivers the same INTERACTION_CREATE again, same id and token (Discord may deliver an event more than once).</summary>
+    public Task RedeliverAsync(FakeInteraction interaction) =>
+        _gateway.DispatchAsync("INTERACTION_CREATE", (JsonObject)interaction.Payload.DeepClone());
+
+    /// <summary>Sends a copy of an interaction whose id reads as created <paramref name="age"/> ago: what a replay of a
+    /// captured event looks like. Its token is new and valid, so only the bot's own check can refuse it.</summary>
+    public async Task<FakeInteraction> ReplayAsync(FakeInteraction original, TimeSpan age)
+    {
+        var id = _ids.At(Time.GetUtcNow() - age);
+        var token = $"aW50ZXJhY3Rpb246{id}_{Guid.NewGuid():N}";
+        var payload = (JsonObject)original.Payload.DeepClone();
+        payload["id"] = id.ToString();
+        payload["token"] = token;
+        var replay = new FakeInteraction(id, token, original.Type, original.User, original.GuildId, original.ChannelId, payload, original.SourceMessage);
+        _interactions[id] = replay;
+        await _gateway.DispatchAsync("INTERACTION_CREATE", payload, sent: () => StartDeadline(replay));
+        return replay;
+    }
+
     // What an app may do in a DM with a user (Permissions: the implicit DM permission set).
     private const ulong DmAppPermissions = FakePermissions.ViewChannel | FakePermissions.SendMessages | FakePermissions.EmbedLinks
         | FakePermissions.AttachFiles | FakePermissions.ReadMessageHistory | FakePermissions.AddReactions | FakePermissions.UseApplicationCommands;

@@ -20,6 +20,9 @@ public sealed class SqliteConnectionFactory
         {
             ForeignKeys = true,
             Pooling = true,
+            // Microsoft.Data.Sqlite retries a busy database itself for the command timeout (30 s by default); it
+            // follows the busy timeout instead, so a held lock fails in the time the setting promises.
+            DefaultTimeout = Math.Max(1, (value.BusyTimeoutMs + 999) / 1000),
         };
         _connectionString = builder.ToString();
         _busyTimeoutMs = value.BusyTimeoutMs;

@@ -26,10 +26,12 @@ public sealed class ClientHarness : IAsyncDisposable
     public List<GatewayDispatch> Events { get; } = [];
     public Task Run => _run ?? Task.CompletedTask;
 
-    public static async Task<ClientHarness> StartAsync(FakeDiscordOptions? fakeOptions = null, int globalPerSecond = 50)
+    public static async Task<ClientHarness> StartAsync(FakeDiscordOptions? fakeOptions = null, int globalPerSecond = 50, Action<IServiceCollection>? configure = null)
     {
         var fake = await FakeDiscordServer.StartAsync(fakeOptions);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        configure?.Invoke(collection);   // before the client registers: its TryAdd keeps what a test put here
+        var services = collection
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(Options.Create(new DiscordClientOptions { Token = fake.Token, ApiBaseUrl = fake.ApiBaseUrl, GlobalRequestsPerSecond = globalPerSecond }))
             .AddSingleton(BondBot.Testing.FastGatewayTiming.Create())

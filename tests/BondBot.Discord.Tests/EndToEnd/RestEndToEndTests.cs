@@ -166,4 +166,27 @@ public sealed class RestEndToEndTests
         await Assert.ThrowsAsync<DiscordUnauthorizedException>(() => rest.GetCurrentUserAsync());
         Assert.Equal(requests, h.Fake.Requests.Count);
     }
+
+    [Fact]
+    public async Task When_the_invalid_request_guard_refuses_background_requests_interactions_are_still_answered()
+    {
+        await using var h = await ClientHarness.StartAsync(configure: services => services.AddSingleton(provider =>
+            new BondBot.Discord.RateLimiting.InvalidRequestGuard(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, refuseAt: 3)));
+        var closed = h.Fake.AddUser("closed");
+        closed.DmsOpen = false;
+        var open = h.Fake.AddUser("open");
+        await h.ConnectAsync();
+        var dm = await h.Rest.CreateDmAsync(closed.Id);
+        for (var i = 0; i < 3; i++)
+            await Assert.ThrowsAsync<DiscordApiException>(() => h.Rest.CreateMessageAsync(dm.Id, new MessagePayload { Content = "hi" }));
+
+        await Assert.ThrowsAsync<InvalidRequestLimitException>(() => h.Rest.CreateDmAsync(open.Id));   // background work waits
+        var pending = await h.Fake.InvokeCommandAsync(open, "help");
+        await h.WaitForEventAsync("INTERACTION_CREATE");
+        Interaction interaction;
+        lock (h.Events) interaction = h.Events.Last(e => e.Type == "INTERACTION_CREATE").AsInteraction();
+        await h.Rest.RespondAsync(interaction.Id, interaction.Token, InteractionCallbackType.ChannelMessageWithSource,
+            new MessagePayload { Content = "still answered", Flags = MessageFlags.Ephemeral });
+        Assert.Equal("still answered", (await pending.FirstResponse)["data"]!["content"]!.GetValue<string>());
+    }
 }

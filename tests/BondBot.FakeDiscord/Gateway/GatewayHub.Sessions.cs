@@ -56,7 +56,7 @@ internal sealed partial class GatewayHub
         try
         {
             var guilds = server.Guilds;
-            await SendInTurnAsync(session, "READY", new JsonObject
+            var ready = new JsonObject
             {
                 ["v"] = 10,
                 ["user"] = server.Bot.ToJson(),
@@ -64,7 +64,13 @@ internal sealed partial class GatewayHub
                 ["session_id"] = session.Id,
                 ["resume_gateway_url"] = server.ResumeGatewayUrl,
                 ["application"] = new JsonObject { ["id"] = server.ApplicationId.ToString(), ["flags"] = 0 },
-            }, null);
+            };
+            if (server.NextReadyWithout is { } missing)
+            {
+                ready.Remove(missing);
+                server.NextReadyWithout = null;
+            }
+            await SendInTurnAsync(session, "READY", ready, null);
             if ((session.Intents & Intents.Guilds) != 0)
                 foreach (var guild in guilds)
                     await SendInTurnAsync(session, "GUILD_CREATE", guild.ToJson(), null);

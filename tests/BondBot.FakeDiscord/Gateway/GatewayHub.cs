@@ -44,7 +44,9 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
             await connection.CloseAsync(4002);
             return;
         }
-        await connection.SendAsync(Json(10, new JsonObject { ["heartbeat_interval"] = server.Options.HeartbeatIntervalMs }));
+        var helloWithoutData = server.NextHelloWithoutData;
+        server.NextHelloWithoutData = false;
+        await connection.SendAsync(helloWithoutData ? Json(10, null) : Json(10, new JsonObject { ["heartbeat_interval"] = server.Options.HeartbeatIntervalMs }));
         using var watchdog = new CancellationTokenSource();
         var watching = WatchHeartbeatsAsync(connection, watchdog.Token);
         try

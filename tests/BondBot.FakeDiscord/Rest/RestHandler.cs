@@ -62,6 +62,14 @@ internal sealed partial class RestHandler(FakeDiscordServer server)
             await WriteJsonAsync(decision.Body!);
             return;
         }
+        try
+        {
+            await server.WaitIfHeldAsync(_path, _context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return;   // the client went away while held: nothing is applied
+        }
         await DispatchAsync(method, segments);
     }
 

@@ -15,6 +15,7 @@ internal sealed class RestRateLimits(FakeDiscordOptions options)
     private readonly Dictionary<string, (DateTimeOffset Start, int Count)> _windows = [];
     private readonly Dictionary<string, DateTimeOffset> _blockedUntil = [];
     private readonly List<(int Remaining, int Status, string? Path)> _failures = [];
+    private readonly List<(int Status, string? Path)> _outages = [];
     private readonly List<(string Path, double RetryAfter, string Scope, bool Global)> _forced = [];
 
     public sealed record Route(string Hash, string Major, int Limit, TimeSpan Window, bool Exempt);
@@ -22,6 +23,18 @@ internal sealed class RestRateLimits(FakeDiscordOptions options)
     public sealed record Decision(int Status, Dictionary<string, string> Headers, JsonObject? Body);
 
     public void AddFailures(int count, int status, string? path) { lock (_gate) _failures.Add((count, status, path)); }
+
+    public IDisposable AddOutage(int status, string? path)
+    {
+        var outage = (status, path);
+        lock (_gate) _outages.Add(outage);
+        return new Ending(() => { lock (_gate) _outages.Remove(outage); });
+    }
+
+    private sealed class Ending(Action end) : IDisposable
+    {
+        public void Dispose() => end();
+    }
 
     public void ForceLimit(string path, double retryAfter, string scope, bool global) { lock (_gate) _forced.Add((path, retryAfter, scope, global)); }
 
@@ -45,6 +58,9 @@ internal sealed class RestRateLimits(FakeDiscordOptions options)
         var now = options.Time.GetUtcNow();
         lock (_gate)
         {
+            if (_outages.Any(o => o.Path is null || path.Contains(o.Path, StringComparison.Ordinal)))
+                return new Decision(_outages.First(o => o.Path is null || path.Contains(o.Path, StringComparison.Ordinal)).Status, [],
+                    new JsonObject { ["message"] = "Service unavailable (injected outage)", ["code"] = 0 });
             var failure = _failures.FindIndex(f => f.Remaining > 0 && (f.Path is null || path.Contains(f.Path, StringComparison.Ordinal)));
             if (failure >= 0)
             {

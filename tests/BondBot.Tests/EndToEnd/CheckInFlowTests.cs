@@ -11,7 +11,7 @@ public sealed class CheckInFlowTests
     private static string MoodButton(FakeMessage prompt, int mood) =>
         prompt.Components[0]!["components"]![mood - 1]!["custom_id"]!.GetValue<string>();
 
-    private static async Task<FakeInteraction> CheckInAsync(World world, FakeUser user, int mood, string good, string need)
+    internal static async Task<FakeInteraction> CheckInAsync(World world, FakeUser user, int mood, string good, string need)
     {
         var prompt = await world.ReplyAsync(await world.DmCommandAsync(user, "checkin"));
         var press = await world.Fake.ClickButtonAsync(user, prompt, MoodButton(prompt, mood));

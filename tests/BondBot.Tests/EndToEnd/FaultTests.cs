@@ -113,7 +113,7 @@ public sealed class FaultTests
         db.Dispose();
     }
 
-    private static Process StartBot(FakeDiscordServer fake, Support.TempDatabase db)
+    internal static Process StartBot(FakeDiscordServer fake, Support.TempDatabase db)
     {
         var start = new ProcessStartInfo("dotnet",
         [

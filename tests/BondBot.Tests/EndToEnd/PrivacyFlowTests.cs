@@ -53,6 +53,53 @@ public sealed class PrivacyFlowTests
         Assert.Contains("bob-thanks-alice", text);
         Assert.Single(json["checkins"]!.AsArray());
         Assert.Equal(world.Bob.Id.ToString(), json["pairings"]![0]!["partner_id"]!.GetValue<string>());
+        // What BondBot sent her is hers too: the welcome and reveal deliveries, without their text.
+        Assert.Contains(json["deliveries_to_you"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "reveal");
+        Assert.Contains(json["deliveries_to_you"]!.AsArray(), d => d!["kind"]!.GetValue<string>() == "paired");
+        foreach (var section in new[] { "prompts_sent_to_you", "deck_questions_you_added", "spaces", "invites_you_refused" })
+            Assert.NotNull(json[section]);
+    }
+
+    [Fact]
+    public async Task Export_lists_the_care_message_the_deck_questions_added_and_the_space()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        await SpaceFlowTests.OpenSpaceAsync(bot, world);
+        world.Guild.Members[world.Alice.Id] |= FakeDiscord.FakePermissions.ManageGuild;
+        await world.ReplyAsync(await world.CommandAsync(world.Alice, "deck", new FakeDiscord.FakeOption("add", 1, null,
+            [new FakeDiscord.FakeOption("text", 3, "What would you bring to a picnic on the moon?"), new FakeDiscord.FakeOption("category", 3, "fun"), new FakeDiscord.FakeOption("depth", 4, 1)])));
+        await bot.Services.GetRequiredService<BondBot.Features.Scheduling.PromptLedger>()
+            .TryRecordAsync(world.Alice.Id, new NodaTime.LocalDate(2026, 6, 1), BondBot.Features.Care.CareService.CareKind, "sent", bot.Clock.GetCurrentInstant());
+
+        await world.ReplyAsync(await world.CommandAsync(world.Alice, "privacy", new FakeDiscord.FakeOption("export", 1, null, [])));
+        var file = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Attachments.Count > 0).Attachments.Single();
+        var json = JsonNode.Parse(Encoding.UTF8.GetString(file.Data))!;
+
+        Assert.Contains(json["prompts_sent_to_you"]!.AsArray(), p => p!["kind"]!.GetValue<string>() == "care");
+        Assert.Contains(json["deck_questions_you_added"]!.AsArray(), q => q!["text"]!.GetValue<string>().Contains("picnic on the moon"));
+        Assert.Single(json["spaces"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Nothing_sent_after_an_erase_brings_back_a_row_for_the_erased_person()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = await SeedAsync(bot);
+        var confirm = await world.ReplyAsync(await world.CommandAsync(world.Alice, "privacy", new FakeDiscord.FakeOption("delete", 1, null, [])));
+        await world.ClickAsync(world.Alice, confirm, "privacy.delete");
+
+        world.Alice.DmsOpen = false;
+        var dms = bot.Services.GetRequiredService<BondBot.Features.Delivery.DirectMessenger>();
+        await dms.SendAsync(world.Alice.Id, new BondBot.Discord.MessagePayload { Content = "anyone there?" });   // refused: closed DMs
+        world.Alice.DmsOpen = true;
+        await dms.SendAsync(world.Alice.Id, new BondBot.Discord.MessagePayload { Content = "hello again" });      // delivered: a new DM channel
+        await bot.RunSchedulerAsync();
+        await bot.DeliverAsync();
+
+        await using var connection = await bot.Database.Connections.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM users WHERE user_id = @id", new { id = world.Alice.Id }));
     }
 
     [Fact]

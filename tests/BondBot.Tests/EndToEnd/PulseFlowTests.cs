@@ -9,7 +9,7 @@ namespace BondBot.Tests.EndToEnd;
 public sealed class PulseFlowTests
 {
     /// <summary>Answers all six steps, clicking the given ratings on the same private message.</summary>
-    private static async Task<FakeMessage> AnswerPulseAsync(World world, FakeUser user, params int[] ratings)
+    internal static async Task<FakeMessage> AnswerPulseAsync(World world, FakeUser user, params int[] ratings)
     {
         var message = await world.ReplyAsync(await world.DmCommandAsync(user, "pulse"));
         foreach (var rating in ratings)

@@ -26,6 +26,21 @@ public sealed class OptionsValidationTests
         Assert.Contains("DISCORD_TOKEN", message);
     }
 
+    [Theory]
+    [InlineData("http://discord.example/api/v10", false)]
+    [InlineData("http://127.0.0.1:5000/api/v10", true)]
+    [InlineData("http://localhost:5000/api/v10", true)]
+    [InlineData("https://discord.com/api/v10", true)]
+    public void The_token_only_travels_over_https_or_to_this_machine(string url, bool accepted)
+    {
+        var options = Valid();
+        options.ApiBaseUrl = url;
+        var result = new DiscordOptionsValidator().Validate(null, options);
+
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted) Assert.Contains("https", Assert.Single(result.Failures!));
+    }
+
     [Fact]
     public void A_malformed_token_is_refused_without_echoing_it()
     {

@@ -86,4 +86,41 @@ public sealed class MigratorTests : IDisposable
         Assert.NotEmpty(migrations);
         Assert.Equal(Enumerable.Range(1, migrations.Count), migrations.Select(m => m.Version));
     }
+
+    [Fact]
+    public async Task The_database_file_its_journal_files_and_folder_are_readable_by_the_owner_only()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        await _db.CreateMigrator().MigrateAsync();
+        await using var connection = await _db.Connections.OpenAsync();
+        await connection.ExecuteAsync("INSERT INTO users (user_id, created_at) VALUES (1, 0)");   // -wal and -shm exist now
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly | UnixFileMode.UserExecute, File.GetUnixFileMode(_db.Folder));
+        foreach (var file in new[] { _db.FilePath, _db.FilePath + "-wal", _db.FilePath + "-shm" })
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(file));
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_pairs_table_keeps_every_pair_member_and_round_and_turns_tombstones_into_nulls()
+    {
+        var upToFive = MigrationCatalog.Load().Where(m => m.Version <= 5).ToList();
+        await _db.CreateMigrator().MigrateAsync(upToFive);
+        await using (var connection = await _db.Connections.OpenAsync())
+            await connection.ExecuteAsync("""
+                INSERT INTO pairs (pair_id, user_a, user_b, created_at, ended_at) VALUES (1, 10, 20, 0, NULL), (2, 0, 30, 0, 5);
+                INSERT INTO pair_members (pair_id, user_id, active) VALUES (1, 10, 1), (1, 20, 1), (2, 30, 0);
+                INSERT INTO rounds (round_id, pair_id, question_key, question_text, category, depth, status, opened_at) VALUES (7, 1, 'k', 'q?', 'fun', 1, 'open', 0);
+                """);
+
+        await _db.CreateMigrator().MigrateAsync();
+
+        await using var after = await _db.Connections.OpenAsync();
+        Assert.Equal(3, await after.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pair_members"));   // no cascade from the rebuild
+        Assert.Equal(1, await after.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM rounds WHERE pair_id = 1"));
+        Assert.Equal(1, await after.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pairs WHERE pair_id = 2 AND user_a IS NULL"));
+        Assert.Equal(1, await after.ExecuteScalarAsync<int>("PRAGMA foreign_keys"));
+        Assert.Empty(await after.QueryAsync("PRAGMA foreign_key_check"));
+        await after.ExecuteAsync("UPDATE pairs SET user_b = NULL WHERE pair_id = 2");             // both sides erased: allowed now
+    }
 }
