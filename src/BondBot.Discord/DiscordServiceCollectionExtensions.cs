@@ -44,13 +44,14 @@ public static class DiscordServiceCollectionExtensions
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.RateLimit")));
         services.TryAddSingleton(provider => new InvalidRequestGuard(
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.InvalidRequests")));
+        services.TryAddSingleton(new DiscordTiming());
         services.TryAddSingleton(provider => new DiscordRestClient(new RestExecutor(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(DiscordRestClient)),
             provider.GetRequiredService<RestRateLimiter>(),
             provider.GetRequiredService<InvalidRequestGuard>(),
             provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<DiscordTiming>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Rest"))));
-        services.TryAddSingleton(new GatewayTiming());
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
@@ -58,7 +59,7 @@ public static class DiscordServiceCollectionExtensions
                 provider.GetRequiredService<DiscordRestClient>(),
                 () => new WebSocketTransport(),
                 new GatewayIdentity(options.Token, options.Intents),
-                provider.GetRequiredService<GatewayTiming>(),
+                provider.GetRequiredService<DiscordTiming>(),
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Gateway"));
         });

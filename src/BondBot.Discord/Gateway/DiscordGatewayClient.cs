@@ -15,7 +15,7 @@ public sealed class DiscordGatewayClient
     private readonly DiscordRestClient _rest;
     private readonly Func<IGatewayTransport> _transports;
     private readonly GatewayIdentity _identity;
-    private readonly GatewayTiming _timing;
+    private readonly DiscordTiming _timing;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly GatewaySession _session = new();
@@ -23,7 +23,7 @@ public sealed class DiscordGatewayClient
     private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
 
     internal DiscordGatewayClient(DiscordRestClient rest, Func<IGatewayTransport> transports, GatewayIdentity identity,
-        GatewayTiming timing, TimeProvider time, ILogger logger)
+        DiscordTiming timing, TimeProvider time, ILogger logger)
     {
         _rest = rest;
         _transports = transports;

@@ -11,11 +11,10 @@ namespace BondBot.Discord.Rest;
 /// network errors and 502/503/504 (only when <see cref="RetryMode"/> says repeating is safe) with backoff, and
 /// turning error bodies into typed exceptions. Never logs URLs with tokens, bodies or headers.
 /// </summary>
-internal sealed class RestExecutor(HttpClient http, RestRateLimiter limiter, InvalidRequestGuard guard, TimeProvider time, ILogger logger)
+internal sealed class RestExecutor(HttpClient http, RestRateLimiter limiter, InvalidRequestGuard guard, TimeProvider time, DiscordTiming timing, ILogger logger)
 {
     private const int MaxRateLimitRetries = 5;
     private const int MaxServerErrorRetries = 3;
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(15);
 
     public async Task<byte[]> SendAsync(Route route, Func<HttpContent?> content, RetryMode mode, CancellationToken cancellationToken)
     {
@@ -29,7 +28,7 @@ internal sealed class RestExecutor(HttpClient http, RestRateLimiter limiter, Inv
             HttpResponseMessage response;
             try
             {
-                using var timeout = new CancellationTokenSource(RequestTimeout, time);
+                using var timeout = new CancellationTokenSource(timing.RestRequestTimeout, time);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
                 using var request = new HttpRequestMessage(route.Method, route.Path) { Content = content() };
                 response = await http.SendAsync(request, linked.Token);
@@ -79,8 +78,8 @@ internal sealed class RestExecutor(HttpClient http, RestRateLimiter limiter, Inv
 
     private async Task BackoffAsync(Route route, int attempt, string reason, CancellationToken cancellationToken)
     {
-        // 0.5 s, 1 s, 2 s, each plus up to 25 % jitter so many callers do not retry in step.
-        var delay = TimeSpan.FromMilliseconds(500 * Math.Pow(2, attempt - 1) * (1 + Random.Shared.NextDouble() / 4));
+        // 0.5 s, 1 s, 2 s by default, each plus up to 25 % jitter so many callers do not retry in step.
+        var delay = timing.RestRetryDelay * (Math.Pow(2, attempt - 1) * (1 + Random.Shared.NextDouble() / 4));
         logger.LogWarning("{Route} failed ({Reason}); retry {Attempt} in {DelayMs} ms", route.RouteKey, reason, attempt, (int)delay.TotalMilliseconds);
         await Task.Delay(delay, time, cancellationToken);
     }

@@ -34,7 +34,7 @@ public sealed class ClientHarness : IAsyncDisposable
         var services = collection
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton(Options.Create(new DiscordClientOptions { Token = fake.Token, ApiBaseUrl = fake.ApiBaseUrl, GlobalRequestsPerSecond = globalPerSecond }))
-            .AddSingleton(BondBot.Testing.FastGatewayTiming.Create())
+            .AddSingleton(BondBot.Testing.FastDiscordTiming.Create())
             .AddDiscordClient()
             .BuildServiceProvider();
         return new ClientHarness(fake, services);

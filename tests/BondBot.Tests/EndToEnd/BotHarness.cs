@@ -41,7 +41,10 @@ public sealed class BotHarness : IAsyncDisposable
         Action<IServiceCollection>? configure = null, FakeClock? clock = null, bool waitForCommands = true, params string[] settings)
     {
         var ownsFake = fake is null;
-        fake ??= await FakeDiscordServer.StartAsync();
+        // These tests compress days into milliseconds, so Discord's per-channel message bucket (5 per 5 s, which the
+        // client honours; its own tests and the benchmarks prove it) would only make them wait. Tests about limits
+        // bring their own fake with the documented numbers.
+        fake ??= await FakeDiscordServer.StartAsync(new FakeDiscordOptions { MessageCreateLimit = 50 });
         var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Exit = BondBotLauncher.RunAsync(
@@ -54,7 +57,7 @@ public sealed class BotHarness : IAsyncDisposable
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
                 builder.Services.AddSingleton<IClock>(harness.Clock);
-                builder.Services.AddSingleton(BondBot.Testing.FastGatewayTiming.Create());
+                builder.Services.AddSingleton(BondBot.Testing.FastDiscordTiming.Create());
                 builder.Services.AddSingleton<CapturedServices>(provider => { captured.TrySetResult(provider); return new CapturedServices(); });
                 builder.Services.AddHostedService<CaptureOnStart>();
                 configure?.Invoke(builder.Services);

@@ -1,3 +1,5 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using BondBot.FakeDiscord;
 using NodaTime;
 
@@ -7,11 +9,19 @@ public sealed class CareFlowTests
 {
     private static bool IsCare(FakeMessage m) => World.Text(m).Contains("Checking in on you");
 
-    private static async Task MoodAsync(World world, FakeUser user, int mood)
+    /// <summary>Presses a mood, waits until it is stored, then runs the care check to its end. (The button's handler runs
+    /// the same check after showing the modal; the ledger lets only one of the two send, so what the test then sees
+    /// is settled, not a race.)</summary>
+    private static async Task MoodAsync(BotHarness bot, World world, FakeUser user, int mood)
     {
         var prompt = await world.ReplyAsync(await world.DmCommandAsync(user, "checkin"));
         var button = prompt.Components[0]!["components"]![mood - 1]!["custom_id"]!.GetValue<string>();
         await (await world.Fake.ClickButtonAsync(user, prompt, button)).FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        var today = bot.Clock.GetCurrentInstant().InUtc().Date;
+        await using var connection = await bot.Database.Connections.OpenAsync();
+        await world.Fake.WaitUntilAsync(() => connection.ExecuteScalar<int>(
+            "SELECT COUNT(*) FROM checkins WHERE user_id = @id AND local_date = @today AND mood = @mood", new { id = user.Id, today, mood }) == 1);
+        await bot.Services.GetRequiredService<BondBot.Features.Care.CareService>().CheckAsync(user.Id, today, CancellationToken.None);
     }
 
     [Fact]
@@ -24,13 +34,13 @@ public sealed class CareFlowTests
 
         foreach (var mood in new[] { 2, 1, 2, 3, 1 })   // the 3 breaks the run
         {
-            await MoodAsync(world, world.Alice, mood);
+            await MoodAsync(bot, world, world.Alice, mood);
             bot.Clock.Advance(Duration.FromDays(1));
         }
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Alice), IsCare);
         foreach (var mood in new[] { 2, 1, 1, 2 })       // five low in a row, counting the last 1 above
         {
-            await MoodAsync(world, world.Alice, mood);
+            await MoodAsync(bot, world, world.Alice, mood);
             bot.Clock.Advance(Duration.FromDays(1));
         }
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(IsCare) == 1);
@@ -40,12 +50,11 @@ public sealed class CareFlowTests
         Assert.Contains($"<@{world.Bob.Id}>", World.Text(care));
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Bob), IsCare);
 
-        await MoodAsync(world, world.Alice, 1);                // still low, but within 30 days
-        await Task.Delay(300);
+        await MoodAsync(bot, world, world.Alice, 1);                // still low, but within 30 days
         Assert.Single(bot.Fake.DirectMessagesTo(world.Alice), IsCare);
 
         bot.Clock.Advance(Duration.FromDays(30));
-        await MoodAsync(world, world.Alice, 2);
+        await MoodAsync(bot, world, world.Alice, 2);
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(IsCare) == 2);
     }
 }

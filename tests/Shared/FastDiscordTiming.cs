@@ -1,11 +1,11 @@
-using BondBot.Discord.Gateway;
+using BondBot.Discord;
 
 namespace BondBot.Testing;
 
-/// <summary>Gateway timing shortened for tests: quick reconnects and identify spacing, same rules.</summary>
-internal static class FastGatewayTiming
+/// <summary>The client's timing shortened for tests: quick reconnects, identify spacing and REST retries, same rules.</summary>
+internal static class FastDiscordTiming
 {
-    public static GatewayTiming Create() => new()
+    public static DiscordTiming Create() => new()
     {
         InitialBackoff = TimeSpan.FromMilliseconds(100),
         MaxBackoff = TimeSpan.FromSeconds(1),
@@ -13,5 +13,6 @@ internal static class FastGatewayTiming
         InvalidSessionDelayMin = TimeSpan.FromMilliseconds(50),
         InvalidSessionDelayMax = TimeSpan.FromMilliseconds(100),
         ConnectTimeout = TimeSpan.FromSeconds(5),
+        RestRetryDelay = TimeSpan.FromMilliseconds(20),
     };
 }

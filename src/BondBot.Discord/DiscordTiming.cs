@@ -1,7 +1,10 @@
-namespace BondBot.Discord.Gateway;
+namespace BondBot.Discord;
 
-/// <summary>Timing of the gateway client; tests shorten these.</summary>
-internal sealed record GatewayTiming
+/// <summary>
+/// How long the client waits, and for what. The defaults follow Discord's documentation; a host (or a test) registers
+/// its own instance before <see cref="DiscordServiceCollectionExtensions.AddDiscordClient"/> to change them.
+/// </summary>
+public sealed record DiscordTiming
 {
     /// <summary>How long to wait for the socket to open and Hello to arrive.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -16,4 +19,8 @@ internal sealed record GatewayTiming
     public TimeSpan InvalidSessionDelayMin { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>Upper end of the op 9 wait.</summary>
     public TimeSpan InvalidSessionDelayMax { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>First wait before repeating a REST call after a network error or 502/503/504; doubles per retry.</summary>
+    public TimeSpan RestRetryDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long one REST request may take before it counts as a network error.</summary>
+    public TimeSpan RestRequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }
