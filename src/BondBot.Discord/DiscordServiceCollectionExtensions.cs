@@ -20,6 +20,8 @@ public static class DiscordServiceCollectionExtensions
     /// <see cref="CommandRegistrar"/>, configured from <see cref="DiscordClientOptions"/>.</summary>
     public static IServiceCollection AddDiscordClient(this IServiceCollection services)
     {
+        // Bound from the "Discord" section and checked before anything connects; hosts add their own validators.
+        services.AddOptions<DiscordClientOptions>().BindConfiguration(DiscordClientOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(nameof(DiscordRestClient), (provider, http) =>
             {
@@ -52,12 +54,14 @@ public static class DiscordServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<DiscordTiming>(),
             provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Rest"))));
+        // One transport per connection; a test registers a scripted one first to talk to the client directly.
+        services.TryAddTransient<IGatewayTransport, WebSocketTransport>();
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
             return new DiscordGatewayClient(
                 provider.GetRequiredService<DiscordRestClient>(),
-                () => new WebSocketTransport(),
+                provider.GetRequiredService<IGatewayTransport>,
                 new GatewayIdentity(options.Token, options.Intents),
                 provider.GetRequiredService<DiscordTiming>(),
                 provider.GetRequiredService<TimeProvider>(),

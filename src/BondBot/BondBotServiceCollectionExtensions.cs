@@ -11,14 +11,14 @@ using BondBot.Features.Appreciation;
 using BondBot.Features.Insights;
 using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
+using BondBot.Features.Care;
+using BondBot.Features.Rituals;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace BondBot;
 
@@ -28,36 +28,29 @@ public static class BondBotServiceCollectionExtensions
     public static HostApplicationBuilder AddBondBot(this HostApplicationBuilder builder)
     {
         builder.Logging.AddBondBotConsole();
-        var services = builder.Services;
-        // Two clocks on purpose: TimeProvider drives transport timing (heartbeats, rate limits, timeouts) and stays
-        // real in tests; IClock is BondBot's own notion of "now" (schedules, expiry, streaks) that tests control.
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<NodaTime.IClock>(NodaTime.SystemClock.Instance);
-        services.AddSingleton<FatalStop>();
-        // Hosted services stop in reverse order: the checkpoint, registered first, runs after everything else stopped.
-        services.AddHostedService<DatabaseCheckpoint>();
-        services.AddOptions<HealthOptions>().Bind(builder.Configuration.GetSection(HealthOptions.SectionName));
-        services.AddHostedService<HealthHeartbeat>();
-
-        services.AddOptions<DiscordClientOptions>().Bind(builder.Configuration.GetSection(DiscordClientOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DiscordClientOptions>, DiscordOptionsValidator>();
-
-        services.AddDiscordClient();
-        services.AddStorage(builder.Configuration);
-        services.AddInteractions();
-        services.AddDelivery();
-        services.AddHelp();
-        services.AddPairing();
-        services.AddQuestions();
-        services.AddSettings();
-        services.AddCheckIns(builder.Configuration);
-        services.AddSpaces();
-        services.AddAppreciation();
-        services.AddInsights();
-        services.AddPulse();
-        services.AddPrivacy();
-        services.AddScheduling(builder.Configuration);
-        services.AddHostedService<GatewayWorker>();
+        // A missing or mis-scoped registration fails at start-up with its name, not at the first interaction that needs it.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
+        builder.Services
+            .AddHosting()
+            .AddDiscordClient()
+            .AddStorage()
+            .AddInteractions()
+            // Lower features first; each registers its own options, commands, handlers and contributions.
+            .AddDelivery()
+            .AddPairing()
+            .AddSettings()
+            .AddSpaces()
+            .AddScheduling()
+            .AddQuestions()
+            .AddCheckIns()
+            .AddCare()
+            .AddRituals()
+            .AddPulse()
+            .AddAppreciation()
+            .AddInsights()
+            .AddPrivacy()
+            .AddHelp()
+            .AddGatewayWorker();
         return builder;
     }
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using BondBot.Discord;
 using BondBot.FakeDiscord;
 using BondBot.Features.Delivery;
-using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Hosting;
 using Dapper;

@@ -20,7 +20,18 @@ public static class BondBotLauncher
         builder.Configuration.AddDiscordTokenAlias();
         builder.AddBondBot();
         configure?.Invoke(builder);
-        using var host = builder.Build();
+        IHost host;
+        try
+        {
+            host = builder.Build();
+        }
+        catch (AggregateException e)
+        {
+            // ValidateOnBuild: a service that cannot be created. A bug in this build of BondBot, said plainly.
+            await error.WriteLineAsync($"BondBot could not start: {e.InnerExceptions.FirstOrDefault()?.Message ?? e.Message}");
+            return ExitCodes.Unexpected;
+        }
+        using var disposeHost = host;
 
         var refusal = await PrepareAsync(host.Services, cancellationToken);
         if (refusal is not null)

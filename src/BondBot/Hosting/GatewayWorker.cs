@@ -1,33 +1,27 @@
 using System.Collections.Concurrent;
-using BondBot.Discord;
 using BondBot.Discord.Gateway;
-using BondBot.Discord.Interactions;
 using BondBot.Interactions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace BondBot.Hosting;
 
 /// <summary>
-/// Keeps the gateway connected and hands each event off: interactions to the router, other events to features,
-/// each on its own task so the read loop never waits for a handler. Registers the commands after the first READY.
-/// A fatal close (bad token, disallowed intents) stops the host with a plain message and exit code 3.
+/// Keeps the gateway connected and hands each event off: interactions to the router, other events to the features
+/// that handle them (command registration on READY, a deleted space on CHANNEL_DELETE…), each on its own task so the
+/// read loop never waits for a handler. A fatal close (bad token, disallowed intents) stops the host with a plain
+/// message and exit code 3; anything else unexpected stops it with code 1 and a message, never silently.
 /// </summary>
 public sealed class GatewayWorker(
     DiscordGatewayClient gateway,
     InteractionRouter router,
-    CommandRegistrar registrar,
-    CommandCatalog catalog,
     IEnumerable<IGatewayEventHandler> handlers,
-    IOptions<DiscordClientOptions> options,
     FatalStop fatal,
     IHostApplicationLifetime lifetime,
     ILogger<GatewayWorker> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly IGatewayEventHandler[] _handlers = handlers.ToArray();
-    private int _commandsRegistered;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,34 +50,13 @@ public sealed class GatewayWorker(
     {
         await foreach (var dispatch in gateway.ReadEventsAsync(CancellationToken.None))
         {
-            switch (dispatch.Type)
+            if (dispatch.Type == GatewayEvents.InteractionCreate)
             {
-                case GatewayEvents.Ready:
-                    if (Interlocked.Exchange(ref _commandsRegistered, 1) == 0)
-                        Track(RegisterCommandsAsync(stoppingToken));
-                    break;
-                case GatewayEvents.InteractionCreate:
-                    Track(Task.Run(() => router.HandleAsync(dispatch, stoppingToken), CancellationToken.None));
-                    break;
-                default:
-                    foreach (var handler in _handlers.Where(h => h.Handles(dispatch.Type)))
-                        Track(Task.Run(() => RunHandlerAsync(handler, dispatch, stoppingToken), CancellationToken.None));
-                    break;
+                Track(Task.Run(() => router.HandleAsync(dispatch, stoppingToken), CancellationToken.None));
+                continue;
             }
-        }
-    }
-
-    private async Task RegisterCommandsAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            var applicationId = gateway.ApplicationId ?? throw new InvalidOperationException("READY carried no application id.");
-            await registrar.EnsureAsync(applicationId, options.Value.DevGuild, catalog.Definitions, stoppingToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            Interlocked.Exchange(ref _commandsRegistered, 0); // try again at the next READY
-            logger.LogError(e, "Registering commands failed");
+            foreach (var handler in _handlers.Where(h => h.Handles(dispatch.Type)))
+                Track(Task.Run(() => RunHandlerAsync(handler, dispatch, stoppingToken), CancellationToken.None));
         }
     }
 

@@ -1,4 +1,3 @@
-using BondBot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,6 @@ public static class InteractionServiceCollectionExtensions
         services.AddSingleton<RecentInteractions>();
         services.AddSingleton<UserRateLimits>();
         services.AddSingleton<InteractionRouter>();
-        services.AddSingleton<CommandCatalog>();
         return services;
     }
 }

@@ -9,17 +9,20 @@ namespace BondBot.Storage;
 /// <summary>
 /// A feature's answer for what it stores about a person: the rows an export shows, and how an erase removes them.
 /// Privacy runs every feature's erase in one transaction, in <see cref="EraseOrder"/>, so each feature touches only
-/// its own tables.
+/// its own tables; the person's pairings come with the subject, so nobody reads Pairing's tables to find them.
 /// </summary>
 public interface IPersonalData
 {
     /// <summary>Lower runs first: data that points at other data goes before what it points at.</summary>
     int EraseOrder { get; }
 
-    Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export);
+    Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export);
 
-    Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now);
+    Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now);
 }
+
+/// <summary>Whose data it is, and every pairing they have been in (active or ended).</summary>
+public sealed record PersonalDataSubject(ulong UserId, IReadOnlyList<long> PairIds);
 
 /// <summary>The export being built: named sections of plain rows.</summary>
 public sealed class PersonalDataExport

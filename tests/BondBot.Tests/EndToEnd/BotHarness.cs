@@ -63,7 +63,11 @@ public sealed class BotHarness : IAsyncDisposable
                 configure?.Invoke(builder.Services);
             },
             harness._stop.Token);
-        harness.Services = await captured.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // A host that cannot start ends at once: fail with what it said, not after a timeout.
+        await Task.WhenAny(captured.Task, harness.Exit).WaitAsync(TimeSpan.FromSeconds(30));
+        if (!captured.Task.IsCompleted)
+            throw new InvalidOperationException($"BondBot stopped before it started (exit {await harness.Exit}): {harness.Errors}");
+        harness.Services = await captured.Task;
         if (waitForCommands)
             await fake.WaitUntilAsync(() => fake.GlobalCommands.Count > 0 || harness.Exit.IsCompleted, TimeSpan.FromSeconds(20));
         return harness;

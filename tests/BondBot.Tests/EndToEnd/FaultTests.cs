@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BondBot.FakeDiscord;
-using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Hosting;
 using Dapper;

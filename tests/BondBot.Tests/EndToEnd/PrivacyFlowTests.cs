@@ -70,7 +70,7 @@ public sealed class PrivacyFlowTests
         world.Guild.Members[world.Alice.Id] |= FakeDiscord.FakePermissions.ManageGuild;
         await world.ReplyAsync(await world.CommandAsync(world.Alice, "deck", new FakeDiscord.FakeOption("add", 1, null,
             [new FakeDiscord.FakeOption("text", 3, "What would you bring to a picnic on the moon?"), new FakeDiscord.FakeOption("category", 3, "fun"), new FakeDiscord.FakeOption("depth", 4, 1)])));
-        await bot.Services.GetRequiredService<BondBot.Features.Scheduling.PromptLedger>()
+        await bot.Services.GetRequiredService<BondBot.Features.Delivery.PromptLedger>()
             .TryRecordAsync(world.Alice.Id, new NodaTime.LocalDate(2026, 6, 1), BondBot.Features.Care.CareService.CareKind, "sent", bot.Clock.GetCurrentInstant());
 
         await world.ReplyAsync(await world.CommandAsync(world.Alice, "privacy", new FakeDiscord.FakeOption("export", 1, null, [])));

@@ -1,5 +1,4 @@
 using BondBot.FakeDiscord;
-using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -1,6 +1,5 @@
 using BondBot.FakeDiscord;
 using BondBot.Features.Delivery;
-using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

@@ -100,7 +100,7 @@ public sealed class SpaceFlowTests
 
         var settings = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<BondBot.Features.Settings.SettingsService>(bot.Services);
         foreach (var user in new[] { world.Alice, world.Bob })
-            await settings.UpdateAsync(user.Id, NodaTime.DateTimeZone.Utc, new NodaTime.LocalTime(20, 0), BondBot.Features.Scheduling.CheckInDays.Every);
+            await settings.UpdateAsync(user.Id, NodaTime.DateTimeZone.Utc, new NodaTime.LocalTime(20, 0), BondBot.Features.Settings.CheckInDays.Every);
         await bot.AtAsync(NodaTime.Instant.FromUtc(2026, 6, 1, 20, 0));
         var prompt = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Components.ToJsonString().Contains("ci.mood"));
         Assert.Contains($"<#{space.Id}>", World.Text(prompt));

@@ -1,4 +1,4 @@
-using BondBot.Features.Scheduling;
+using BondBot.Features.Settings;
 using NodaTime;
 
 namespace BondBot.Tests.Features;

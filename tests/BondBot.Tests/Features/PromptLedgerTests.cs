@@ -1,3 +1,4 @@
+using BondBot.Features.Delivery;
 using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Tests.Support;
@@ -11,12 +12,14 @@ public sealed class PromptLedgerTests : IAsyncLifetime
     private readonly TempDatabase _db = new();
     private readonly FakeClock _clock = new(Instant.FromUtc(2026, 6, 1, 7, 0));
     private PromptLedger _ledger = null!;
+    private PromptClaims _claims = null!;
     private SettingsService _settings = null!;
 
     public async Task InitializeAsync()
     {
         await _db.MigratedAsync();
         _ledger = new PromptLedger(_db.Connections);
+        _claims = new PromptClaims(_db.Connections);
         _settings = new SettingsService(new UserSettingsRepository(_db.Connections, new BondBot.Features.Delivery.Outbox.OutboxWriter(_clock)), _clock);
     }
 
@@ -33,8 +36,8 @@ public sealed class PromptLedgerTests : IAsyncLifetime
         await _settings.UpdateAsync(3, null, new LocalTime(9, 0), null);  // no zone: never scheduled
 
         _clock.Advance(Duration.FromMinutes(61));
-        var first = await _ledger.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
-        var second = await _ledger.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
+        var first = await _claims.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
+        var second = await _claims.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
 
         Assert.Equal([1UL], first.ToSend.Select(c => c.UserId));
         Assert.Equal(new LocalDate(2026, 6, 1), first.ToSend[0].LocalDate);
@@ -49,12 +52,12 @@ public sealed class PromptLedgerTests : IAsyncLifetime
         _clock.Reset(Instant.FromUtc(2026, 6, 4, 10, 30));  // three days later, 1.5 h after today's slot
 
         // The scheduler claims until nothing is due: the stale slot is skipped, then today's recent one is sent.
-        var stale = await _ledger.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
+        var stale = await _claims.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
         Assert.Empty(stale.ToSend);
         Assert.Equal(1, stale.Skipped);
-        var recent = await _ledger.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
+        var recent = await _claims.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
         Assert.Equal(new LocalDate(2026, 6, 4), Assert.Single(recent.ToSend).LocalDate);
-        var again = await _ledger.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
+        var again = await _claims.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
         Assert.Empty(again.ToSend);
         Assert.Equal(0, again.Skipped);
         Assert.Equal(Instant.FromUtc(2026, 6, 5, 9, 0), (await _settings.GetAsync(1)).NextCheckInAt);
@@ -65,7 +68,7 @@ public sealed class PromptLedgerTests : IAsyncLifetime
     {
         await Schedule(1, "UTC", 8);
         _clock.Advance(Duration.FromHours(1));
-        var claim = await _ledger.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
+        var claim = await _claims.ClaimDueAsync(_clock.GetCurrentInstant(), Duration.FromHours(3), 100);
 
         var unfinished = Assert.Single(await _ledger.UnfinishedAsync());
         Assert.Equal(claim.ToSend[0].Nonce, unfinished.Prompt.Nonce);

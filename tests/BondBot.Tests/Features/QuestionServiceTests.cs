@@ -78,7 +78,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     public async Task Aggregate_queries_with_no_matching_rows_return_empty_instead_of_failing()
     {
         Assert.Empty(await _rounds.GetHalfAnsweredAsync(_time.GetCurrentInstant()));
-        var insights = new BondBot.Features.Insights.InsightsRepository(_db.Connections);
+        var insights = new BondBot.Features.Questions.RevealedCountsRepository(_db.Connections);
         var (depths, categories) = await insights.RevealedAsync(_pair.PairId, default);
         Assert.Empty(depths);
         Assert.Empty(categories);

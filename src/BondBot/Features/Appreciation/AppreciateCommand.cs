@@ -45,14 +45,15 @@ public sealed class AppreciateCommand(PairingService pairing, AppreciationReposi
 }
 
 /// <summary>The Thank you button: one click closes the loop and tells the sender.</summary>
-public sealed class ThankYouHandler(AppreciationRepository notes, IClock clock) : IComponentHandler
+public sealed class ThankYouHandler(AppreciationRepository notes, PairingService pairing, IClock clock) : IComponentHandler
 {
     public string Prefix => AppreciateCommand.ThankPrefix;
 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
-        var note = customId.LongAt(0) is { } id
-            ? await notes.ThankAsync(id, context.UserId, clock.GetCurrentInstant(), thanked =>
+        var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
+        var note = customId.LongAt(0) is { } id && pair is not null
+            ? await notes.ThankAsync(id, context.UserId, pair.PairId, clock.GetCurrentInstant(), thanked =>
                 [OutboxItem.ToPartner(OutboxKinds.ThankYou, thanked.PairId, thanked.FromUser,
                     new MessagePayload { Content = $"{PairingMessages.Mention(context.UserId)} says thank you for your note 💛" }, $"thank-you:{thanked.AppreciationId}")],
                 cancellationToken)

@@ -25,17 +25,17 @@ public sealed class AppreciationRepository(SqliteConnectionFactory connections, 
         return id;
     }
 
-    /// <summary>Marks a note thanked by its recipient, with the sender's notice; null when it is not theirs, or was thanked already.</summary>
-    public async Task<Note?> ThankAsync(long appreciationId, ulong byUser, Instant now, Func<Note, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
+    /// <summary>Marks a note thanked by its recipient within their current pair, with the sender's notice; null when it
+    /// is not theirs, belongs to an earlier pairing, or was thanked already.</summary>
+    public async Task<Note?> ThankAsync(long appreciationId, ulong byUser, long pairId, Instant now, Func<Note, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var note = await connection.QuerySingleOrDefaultAsync<Note>("""
             UPDATE appreciations SET thanked_at = @now
-            WHERE appreciation_id = @appreciationId AND to_user = @byUser AND thanked_at IS NULL
-              AND pair_id IN (SELECT pair_id FROM pairs WHERE ended_at IS NULL)
+            WHERE appreciation_id = @appreciationId AND to_user = @byUser AND thanked_at IS NULL AND pair_id = @pairId
             RETURNING appreciation_id AS AppreciationId, pair_id AS PairId, from_user AS FromUser, to_user AS ToUser, text AS Text, thanked_at AS ThankedAt
-            """, new { appreciationId, byUser, now }, transaction);
+            """, new { appreciationId, byUser, pairId, now }, transaction);
         if (note is null)
             return null;
         await outbox.WriteAsync(connection, transaction, deliveries(note));

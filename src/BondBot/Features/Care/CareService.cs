@@ -1,7 +1,6 @@
 using BondBot.Discord;
 using BondBot.Features.Delivery;
 using BondBot.Features.Pairing;
-using BondBot.Features.Scheduling;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
@@ -18,12 +17,14 @@ public sealed class CareService(
     PairingService pairing,
     DirectMessenger dms,
     IOptions<CareOptions> options,
-    IClock clock)
+    IClock clock) : CheckIns.IMoodObserver
 {
     public const int LowMood = 2;
     public const int InARow = 5;
     public static readonly Duration Cooldown = Duration.FromDays(30);
     public const string CareKind = "care";
+
+    public Task MoodRecordedAsync(ulong userId, LocalDate date, CancellationToken cancellationToken) => CheckAsync(userId, date, cancellationToken);
 
     public async Task<bool> CheckAsync(ulong userId, LocalDate today, CancellationToken cancellationToken)
     {

@@ -16,7 +16,7 @@ public sealed class CheckInCommand(CheckInService checkIns) : ISlashCommand
 }
 
 /// <summary>A mood button: opens the three-question modal and stores the mood at once (nothing is lost if the modal is closed).</summary>
-public sealed class MoodButtonHandler(CheckInService checkIns, Care.CareService care) : IComponentHandler
+public sealed class MoodButtonHandler(CheckInService checkIns, IEnumerable<IMoodObserver> observers) : IComponentHandler
 {
     public string Prefix => CheckInCards.MoodPrefix;
 
@@ -43,6 +43,7 @@ public sealed class MoodButtonHandler(CheckInService checkIns, Care.CareService 
         // the mood is stored right after, so closing the modal loses nothing.
         await context.Responder.ShowModalAsync(CheckInCards.NotesModal(date.Value, (int)mood), cancellationToken);
         await checkIns.RecordMoodAsync(context.UserId, (int)mood, date, cancellationToken);
-        await care.CheckAsync(context.UserId, date.Value, cancellationToken);
+        foreach (var observer in observers)
+            await observer.MoodRecordedAsync(context.UserId, date.Value, cancellationToken);
     }
 }

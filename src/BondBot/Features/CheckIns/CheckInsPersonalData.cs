@@ -10,10 +10,10 @@ public sealed class CheckInsPersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export) =>
+    public Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
         export.AddAsync("checkins", connection,
-            "SELECT local_date, mood, good_thing, stress, need, updated_at FROM checkins WHERE user_id = @userId ORDER BY local_date", new { userId });
+            "SELECT local_date, mood, good_thing, stress, need, updated_at FROM checkins WHERE user_id = @userId ORDER BY local_date", new { userId = subject.UserId });
 
-    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now) =>
-        connection.ExecuteAsync("DELETE FROM checkins WHERE user_id = @userId", new { userId }, transaction);
+    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now) =>
+        connection.ExecuteAsync("DELETE FROM checkins WHERE user_id = @userId", new { userId = subject.UserId }, transaction);
 }

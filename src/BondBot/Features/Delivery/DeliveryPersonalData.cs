@@ -11,10 +11,10 @@ public sealed class DeliveryPersonalData : IPersonalData
 {
     public int EraseOrder => 0;
 
-    public Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export) =>
+    public Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
         export.AddAsync("deliveries_to_you", connection,
-            "SELECT kind, status, route, created_at, updated_at FROM outbox WHERE recipient_id = @userId ORDER BY delivery_id", new { userId });
+            "SELECT kind, status, route, created_at, updated_at FROM outbox WHERE recipient_id = @userId ORDER BY delivery_id", new { userId = subject.UserId });
 
-    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now) =>
-        OutboxRepository.EraseAsync(connection, transaction, userId);
+    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now) =>
+        OutboxRepository.EraseAsync(connection, transaction, subject);
 }

@@ -10,6 +10,8 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddSingleton<DmChannelRepository>();
         services.AddSingleton<DirectMessenger>();
+        services.AddSingleton<PromptLedger>();
+        services.AddSingleton<Storage.IPersonalData, LedgerPersonalData>();
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<OutboxSender>();

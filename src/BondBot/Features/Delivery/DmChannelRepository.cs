@@ -1,5 +1,6 @@
 using BondBot.Storage;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace BondBot.Features.Delivery;
@@ -51,4 +52,11 @@ public sealed class DmChannelRepository(SqliteConnectionFactory connections)
         await using var connection = await connections.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<bool>("SELECT dm_unreachable_since IS NOT NULL FROM users WHERE user_id = @userId", new { userId });
     }
+
+    /// <summary>Which of <paramref name="userIds"/> are known to have closed DMs, inside the caller's transaction.</summary>
+    public static async Task<IReadOnlySet<ulong>> UnreachableAmongAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<ulong> userIds) =>
+        userIds.Count == 0
+            ? new HashSet<ulong>()
+            : (await connection.QueryAsync<ulong>(
+                "SELECT user_id FROM users WHERE user_id IN @userIds AND dm_unreachable_since IS NOT NULL", new { userIds }, transaction)).ToHashSet();
 }

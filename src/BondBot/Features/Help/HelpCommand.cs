@@ -1,6 +1,5 @@
 using System.Text;
 using BondBot.Discord;
-using BondBot.Hosting;
 using BondBot.Interactions;
 
 namespace BondBot.Features.Help;

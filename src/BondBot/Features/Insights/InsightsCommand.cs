@@ -15,7 +15,7 @@ namespace BondBot.Features.Insights;
 public sealed class InsightsCommand(
     PairingService pairing,
     CheckInService checkIns,
-    InsightsRepository insights,
+    Questions.RevealedCountsRepository revealed,
     AppreciationRepository notes,
     UserSettingsRepository settings,
     Pulse.PulseService pulse,
@@ -36,7 +36,7 @@ public sealed class InsightsCommand(
         var now = clock.GetCurrentInstant();
         var today = now.InZone(zone).Date;
         var streaks = await checkIns.StreaksAsync(pair, context.UserId, cancellationToken);
-        var (depths, categories) = await insights.RevealedAsync(pair.PairId, cancellationToken);
+        var (depths, categories) = await revealed.RevealedAsync(pair.PairId, cancellationToken);
         var weekStart = today.PlusDays(-((int)today.DayOfWeek - 1));
         var thisWeek = await notes.CountSinceAsync(pair.PairId, zone.AtStartOfDay(weekStart).ToInstant(), cancellationToken);
         var sinceLastWeek = await notes.CountSinceAsync(pair.PairId, zone.AtStartOfDay(weekStart.PlusDays(-7)).ToInstant(), cancellationToken);
@@ -56,7 +56,7 @@ public sealed class InsightsCommand(
         }, cancellationToken);
     }
 
-    private static string Answered(IReadOnlyList<InsightsRepository.DepthCount> depths, IReadOnlyList<InsightsRepository.CategoryCount> categories)
+    private static string Answered(IReadOnlyList<RevealedCountsRepository.DepthCount> depths, IReadOnlyList<RevealedCountsRepository.CategoryCount> categories)
     {
         var total = depths.Sum(d => d.Count);
         if (total == 0)

@@ -7,7 +7,6 @@ public static class InsightsServiceCollectionExtensions
 {
     public static IServiceCollection AddInsights(this IServiceCollection services)
     {
-        services.AddSingleton<InsightsRepository>();
         services.AddScoped<ISlashCommand, InsightsCommand>();
         return services;
     }

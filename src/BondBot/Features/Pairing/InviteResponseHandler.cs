@@ -1,5 +1,4 @@
 using BondBot.Features.Delivery.Outbox;
-using BondBot.Hosting;
 using BondBot.Interactions;
 
 namespace BondBot.Features.Pairing;

@@ -1,5 +1,4 @@
 using BondBot.Discord;
-using BondBot.Hosting;
 using BondBot.Interactions;
 
 namespace BondBot.Features.Pairing;

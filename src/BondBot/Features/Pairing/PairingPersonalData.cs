@@ -7,14 +7,14 @@ namespace BondBot.Features.Pairing;
 
 /// <summary>Pairings, invites and invite refusals. Erase leaves the partner's pairing history in place with this
 /// person's side set to NULL, so shared rounds still read for the partner and either partner can erase, in either
-/// order. Runs after the features whose rows find the person's pairs through <c>pair_members</c>.</summary>
+/// order.</summary>
 public sealed class PairingPersonalData : IPersonalData
 {
     public int EraseOrder => 20;
 
-    public async Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export)
+    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
-        var p = new { userId };
+        var p = new { userId = subject.UserId };
         await export.AddAsync("pairings", connection, """
             SELECT p.pair_id, CASE WHEN p.user_a = @userId THEN p.user_b ELSE p.user_a END AS partner_id, p.created_at, p.ended_at
             FROM pairs p JOIN pair_members m ON m.pair_id = p.pair_id WHERE m.user_id = @userId
@@ -24,9 +24,9 @@ public sealed class PairingPersonalData : IPersonalData
         await export.AddAsync("invites_you_refused", connection, "SELECT inviter_id, created_at FROM invite_blocks WHERE invitee_id = @userId", p);
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now)
+    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
     {
-        var p = new { userId };
+        var p = new { userId = subject.UserId };
         await connection.ExecuteAsync("DELETE FROM pair_invites WHERE inviter_id = @userId OR invitee_id = @userId", p, transaction);
         await connection.ExecuteAsync("DELETE FROM invite_blocks WHERE inviter_id = @userId OR invitee_id = @userId", p, transaction);
         await connection.ExecuteAsync("DELETE FROM pair_members WHERE user_id = @userId", p, transaction);

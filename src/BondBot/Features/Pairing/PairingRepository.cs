@@ -32,12 +32,17 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
         return await ReadInviteAsync(connection, null, inviteId);
     }
 
-    /// <summary>Stores a pending invite, replacing the inviter's earlier pending one; returns it and whether one was replaced.</summary>
-    public async Task<(Invite Invite, bool Replaced)> CreateInviteAsync(ulong inviterId, ulong inviteeId, ulong? guildId, ulong? channelId,
-        Instant now, Instant expiresAt, CancellationToken cancellationToken = default)
+    /// <summary>Stores a pending invite, replacing the inviter's earlier pending one; returns it and whether one was
+    /// replaced, or null when the inviter sent one less than <paramref name="cooldown"/> ago. The check and the insert
+    /// share one (immediate) transaction, so invites fired at once cannot all slip through.</summary>
+    public async Task<(Invite Invite, bool Replaced)?> CreateInviteAsync(ulong inviterId, ulong inviteeId, ulong? guildId, ulong? channelId,
+        Instant now, Instant expiresAt, Duration cooldown, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        var last = await connection.ExecuteScalarAsync<long?>("SELECT MAX(created_at) FROM pair_invites WHERE inviter_id = @inviterId", new { inviterId }, transaction);
+        if (last is { } ms && now - Instant.FromUnixTimeMilliseconds(ms) < cooldown)
+            return null;
         await EnsureUsersAsync(connection, transaction, now, inviterId, inviteeId);
         var replaced = await connection.ExecuteAsync(
             "UPDATE pair_invites SET status = 'replaced', answered_at = @now WHERE inviter_id = @inviterId AND status = 'pending'",
@@ -130,6 +135,10 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
             await hook.OnPairEndingAsync(connection, transaction, pair, now);
         return true;
     }
+
+    /// <summary>Every pairing a person has been in, active or ended (for their export and erase).</summary>
+    public static async Task<IReadOnlyList<long>> PairIdsOfAsync(SqliteConnection connection, SqliteTransaction? transaction, ulong userId) =>
+        (await connection.QueryAsync<long>("SELECT pair_id FROM pair_members WHERE user_id = @userId", new { userId }, transaction)).ToList();
 
     /// <summary>The active pair of a person inside a caller's transaction.</summary>
     public static Task<Pair?> ActivePairAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId) =>

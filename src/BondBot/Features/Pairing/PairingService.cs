@@ -32,8 +32,9 @@ public sealed class PairingService(PairingRepository pairs, InviteLimitsReposito
             || await limits.InvitesToSinceAsync(inviteeId, now - Duration.FromDays(1), cancellationToken) >= InvitesPerInviteePerDay)
             return new InviteResult(InviteOutcome.Unavailable);
 
-        var (invite, replaced) = await pairs.CreateInviteAsync(inviterId, inviteeId, guildId, channelId, now, now + InviteLifetime, cancellationToken);
-        return new InviteResult(InviteOutcome.Sent, invite, replaced);
+        return await pairs.CreateInviteAsync(inviterId, inviteeId, guildId, channelId, now, now + InviteLifetime, InviterCooldown, cancellationToken) is var (invite, replaced)
+            ? new InviteResult(InviteOutcome.Sent, invite, replaced)
+            : new InviteResult(InviteOutcome.TooSoon);
     }
 
     public Task<AcceptResult> AcceptAsync(long inviteId, ulong userId, Func<Pair, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default) =>

@@ -30,8 +30,9 @@ public sealed class PrivacyEraser(SqliteConnectionFactory connections, PairingRe
                           "and any private space you shared is closed. 💛",
             })]);
         }
+        var subject = new PersonalDataSubject(userId, await PairingRepository.PairIdsOfAsync(connection, transaction, userId));
         foreach (var part in _parts)
-            await part.EraseAsync(connection, transaction, userId, now);
+            await part.EraseAsync(connection, transaction, subject, now);
         await outbox.CommitAsync(transaction, cancellationToken);
         return partner;
     }

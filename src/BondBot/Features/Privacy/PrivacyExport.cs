@@ -15,8 +15,9 @@ public sealed class PrivacyExport(SqliteConnectionFactory connections, IEnumerab
         var export = new PersonalDataExport();
         export.Root["exported_at"] = clock.GetCurrentInstant().ToString();
         export.Root["user_id"] = userId.ToString(CultureInfo.InvariantCulture);
+        var subject = new PersonalDataSubject(userId, await Pairing.PairingRepository.PairIdsOfAsync(connection, null, userId));
         foreach (var part in parts.OrderBy(p => p.EraseOrder).Reverse())
-            await part.ExportAsync(connection, userId, export);
+            await part.ExportAsync(connection, subject, export);
         return JsonSerializer.SerializeToUtf8Bytes(export.Root, new JsonSerializerOptions { WriteIndented = true });
     }
 }

@@ -13,6 +13,7 @@ public static class PulseServiceCollectionExtensions
         services.AddScoped<IComponentHandler, PulseStartHandler>();
         services.AddScoped<IComponentHandler, PulseRateHandler>();
         services.AddSingleton<Storage.IPersonalData, PulsePersonalData>();
+        services.AddSingleton<Scheduling.IPromptPart, PulsePromptPart>();
         return services;
     }
 }

@@ -10,6 +10,8 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton(_ => QuestionDeck.LoadEmbedded());
         services.AddSingleton<RoundRepository>();
         services.AddSingleton<RoundCardRepository>();
+        services.AddSingleton<RevealedCountsRepository>();
+        services.AddSingleton<Pairing.IPairEndHook, RoundsPairEndHook>();
         services.AddSingleton<CustomQuestionRepository>();
         services.AddSingleton<QuestionService>();
         services.AddSingleton<RoundPublisher>();
@@ -19,6 +21,8 @@ public static class QuestionsServiceCollectionExtensions
         services.AddScoped<IComponentHandler, NewQuestionHandler>();
         services.AddScoped<IComponentHandler, SubmitAnswerHandler>();
         services.AddSingleton<Storage.IPersonalData, QuestionsPersonalData>();
+        services.AddSingleton<Scheduling.IPromptPart, QuestionPromptPart>();
+        services.AddSingleton<Scheduling.ISchedulerStep, NudgeStep>();
         return services;
     }
 }

@@ -101,15 +101,15 @@ public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxW
         public ulong AnsweredBy { get; init; }
     }
 
-    /// <summary>Open rounds of active pairs, not nudged yet, where exactly one partner answered before
+    /// <summary>Open rounds not nudged yet (an ended pair's rounds are marked nudged when it ends), where exactly one partner answered before
     /// <paramref name="answeredBefore"/>. Rounds already nudged are not even looked at (a partial index).</summary>
     public async Task<IReadOnlyList<HalfAnswered>> GetHalfAnsweredAsync(Instant answeredBefore, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<HalfAnswered>("""
             SELECT r.round_id AS RoundId, r.pair_id AS PairId, MIN(a.user_id) AS AnsweredBy
-            FROM rounds r JOIN answers a ON a.round_id = r.round_id JOIN pairs p ON p.pair_id = r.pair_id
-            WHERE r.status = 'open' AND r.nudged_at IS NULL AND p.ended_at IS NULL
+            FROM rounds r JOIN answers a ON a.round_id = r.round_id
+            WHERE r.status = 'open' AND r.nudged_at IS NULL
             GROUP BY r.round_id HAVING COUNT(*) = 1 AND MAX(a.answered_at) <= @answeredBefore
             """, new { answeredBefore })).ToList();
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BondBot.Discord;
+using BondBot.Features.Delivery;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,10 @@ namespace BondBot.Features.Scheduling;
 /// as failed after that (resending could post twice).
 /// </summary>
 public sealed class CheckInScheduler(
+    PromptClaims claims,
     PromptLedger ledger,
     PromptSender sender,
-    NudgeSender nudges,
+    IEnumerable<ISchedulerStep> steps,
     IClock clock,
     TimeProvider time,
     IOptions<SchedulerOptions> options,
@@ -62,7 +64,7 @@ public sealed class CheckInScheduler(
             var total = resumed;
             while (!cancellationToken.IsCancellationRequested)
             {
-                var batch = await ledger.ClaimDueAsync(now, window, options.Value.BatchSize, cancellationToken);
+                var batch = await claims.ClaimDueAsync(now, window, options.Value.BatchSize, cancellationToken);
                 if (batch.ToSend.Count == 0 && batch.Skipped == 0)
                     break;
                 var results = await SendAllAsync(batch.ToSend, cancellationToken);
@@ -78,9 +80,9 @@ public sealed class CheckInScheduler(
             if (total.Due > 0 || total.Sent > 0 || total.Failed > 0 || total.Retrying > 0)
                 logger.LogInformation("Prompt batch: {Due} due, {Sent} sent, {Failed} failed, {Skipped} skipped, {Retrying} to retry",
                     total.Due, total.Sent, total.Failed, total.Skipped, total.Retrying);
-            var nudged = await nudges.RunAsync(now, cancellationToken);
-            if (nudged > 0)
-                logger.LogInformation("Nudges sent: {Nudged}", nudged);
+            foreach (var step in steps)
+                if (await step.RunAsync(now, cancellationToken) is > 0 and var sent)
+                    logger.LogInformation("{Step}: {Sent} sent", step.GetType().Name, sent);
             return total;
         }
         finally

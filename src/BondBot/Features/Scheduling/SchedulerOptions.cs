@@ -28,6 +28,13 @@ public sealed class SchedulerOptions
 
     public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Whether a local time of day falls in the quiet hours (which may span midnight).</summary>
+    public bool IsQuiet(NodaTime.LocalTime time)
+    {
+        var t = time.ToTimeOnly().ToTimeSpan();
+        return QuietHoursStart <= QuietHoursEnd ? t >= QuietHoursStart && t < QuietHoursEnd : t >= QuietHoursStart || t < QuietHoursEnd;
+    }
+
     /// <summary>The weekly ritual rides on the first check-in prompt on or after this day.</summary>
     public DayOfWeek RitualDay { get; set; } = DayOfWeek.Sunday;
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -6,17 +5,15 @@ namespace BondBot.Features.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    public static IServiceCollection AddScheduling(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>The scheduler loop and the daily prompt's frame; the parts come from the features that own them.</summary>
+    public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
-        services.AddOptions<SchedulerOptions>().Bind(configuration.GetSection(SchedulerOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SchedulerOptions>, SchedulerOptionsValidator>();
-        services.AddSingleton<PromptLedger>();
+        services.AddSingleton<PromptClaims>();
         services.AddSingleton<PromptSender>();
-        services.AddSingleton<NudgeSender>();
-        services.AddSingleton(_ => Rituals.RitualDeck.LoadEmbedded());
         services.AddSingleton<CheckInScheduler>();
         services.AddHostedService(provider => provider.GetRequiredService<CheckInScheduler>());
-        services.AddSingleton<Storage.IPersonalData, SchedulingPersonalData>();
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using BondBot.Discord;
 using BondBot.Discord.Interactions;
-using BondBot.Features.Scheduling;
 using BondBot.Interactions;
 using NodaTime;
 

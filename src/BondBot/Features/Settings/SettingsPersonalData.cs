@@ -10,10 +10,10 @@ public sealed class SettingsPersonalData : IPersonalData
 {
     public int EraseOrder => 30;
 
-    public Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export) =>
+    public Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
         export.AddAsync("settings", connection,
-            "SELECT time_zone, checkin_time, checkin_days, paused_until, dm_unreachable_since, created_at FROM users WHERE user_id = @userId", new { userId });
+            "SELECT time_zone, checkin_time, checkin_days, paused_until, dm_unreachable_since, created_at FROM users WHERE user_id = @userId", new { userId = subject.UserId });
 
-    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now) =>
-        connection.ExecuteAsync("DELETE FROM users WHERE user_id = @userId", new { userId }, transaction);
+    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now) =>
+        connection.ExecuteAsync("DELETE FROM users WHERE user_id = @userId", new { userId = subject.UserId }, transaction);
 }

@@ -1,5 +1,4 @@
 using BondBot.Features.Delivery.Outbox;
-using BondBot.Features.Scheduling;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,4 +1,3 @@
-using BondBot.Features.Scheduling;
 using NodaTime;
 
 namespace BondBot.Features.Settings;

@@ -1,7 +1,7 @@
 using BondBot.Features.Delivery.Outbox;
-using BondBot.Features.Scheduling;
 using BondBot.Storage;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
 namespace BondBot.Features.Settings;
@@ -49,4 +49,34 @@ public sealed class UserSettingsRepository(SqliteConnectionFactory connections, 
         await outbox.WriteAsync(connection, transaction, deliveries ?? []);
         await outbox.CommitAsync(transaction, cancellationToken);
     }
+
+    // A class, not a positional record: Dapper maps by name here.
+    public sealed class DueRow
+    {
+        public ulong UserId { get; init; }
+        public string? TimeZone { get; init; }
+        public LocalTime CheckinTime { get; init; }
+        public string CheckinDays { get; init; } = "";
+        public Instant? PausedUntil { get; init; }
+        public Instant NextCheckinAt { get; init; }
+
+        /// <summary>The person's schedule, or null when their zone is unknown.</summary>
+        public CheckInSchedule? Schedule => TimeZone is not null && DateTimeZoneProviders.Tzdb.GetZoneOrNull(TimeZone) is { } zone
+            ? new CheckInSchedule(zone, CheckinTime, CheckInDaysExtensions.Parse(CheckinDays) ?? CheckInDays.Every)
+            : null;
+    }
+
+    /// <summary>Everyone due by <paramref name="now"/>, oldest first, inside the caller's transaction. Served by the
+    /// partial index on next_checkin_at: the cost depends on who is due, not on how many people exist.</summary>
+    public static async Task<IReadOnlyList<DueRow>> DueAsync(SqliteConnection connection, SqliteTransaction transaction, Instant now, int limit) =>
+        (await connection.QueryAsync<DueRow>("""
+            SELECT user_id AS UserId, time_zone AS TimeZone, checkin_time AS CheckinTime, checkin_days AS CheckinDays,
+                   paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt
+            FROM users WHERE next_checkin_at IS NOT NULL AND next_checkin_at <= @now
+            ORDER BY next_checkin_at LIMIT @limit
+            """, new { now, limit }, transaction)).ToList();
+
+    /// <summary>Moves a person's next due instant (null: no zone, nothing is scheduled) inside the caller's transaction.</summary>
+    public static Task SetNextAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant? next) =>
+        connection.ExecuteAsync("UPDATE users SET next_checkin_at = @next WHERE user_id = @userId", new { next, userId }, transaction);
 }

@@ -1,7 +1,7 @@
+using BondBot.Interactions;
 using BondBot.Discord.Gateway;
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
-using BondBot.Hosting;
 
 namespace BondBot.Features.Space;
 

@@ -12,18 +12,15 @@ public sealed class SpacePersonalData(OutboxWriter outbox) : IPersonalData
 {
     public int EraseOrder => 15;
 
-    public async Task ExportAsync(SqliteConnection connection, ulong userId, PersonalDataExport export)
+    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
-        await export.AddAsync("spaces", connection,
-            "SELECT s.guild_id, s.channel_id, s.created_at FROM spaces s JOIN pair_members m ON m.pair_id = s.pair_id WHERE m.user_id = @userId", new { userId });
-        await export.AddAsync("space_requests", connection,
-            "SELECT r.guild_id, r.requested_by, r.created_at FROM space_requests r JOIN pair_members m ON m.pair_id = r.pair_id WHERE m.user_id = @userId", new { userId });
+        await export.AddAsync("spaces", connection, "SELECT guild_id, channel_id, created_at FROM spaces WHERE pair_id IN @PairIds", new { subject.PairIds });
+        await export.AddAsync("space_requests", connection, "SELECT guild_id, requested_by, created_at FROM space_requests WHERE pair_id IN @PairIds", new { subject.PairIds });
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant now)
+    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
     {
-        var pairs = (await connection.QueryAsync<long>("SELECT pair_id FROM pair_members WHERE user_id = @userId", new { userId }, transaction)).ToList();
-        foreach (var pairId in pairs)
+        foreach (var pairId in subject.PairIds)
             await SpaceRepository.CloseForPairAsync(connection, transaction, pairId, outbox);
     }
 }

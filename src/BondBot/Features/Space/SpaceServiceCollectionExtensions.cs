@@ -1,6 +1,5 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
-using BondBot.Hosting;
 using BondBot.Interactions;
 using Microsoft.Extensions.DependencyInjection;
 

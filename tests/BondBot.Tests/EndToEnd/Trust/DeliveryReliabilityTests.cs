@@ -1,6 +1,5 @@
 using BondBot.FakeDiscord;
 using BondBot.Features.Delivery;
-using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Interactions;
 using Dapper;

@@ -109,10 +109,9 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
 
     /// <summary>In the erase transaction: everything addressed to the person, and anything still waiting to reach a
     /// partner from the person's pairs (it may carry what they wrote).</summary>
-    public static Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId) =>
+    public static Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject) =>
         connection.ExecuteAsync("""
-            DELETE FROM outbox WHERE recipient_id = @userId
-               OR (status IN ('pending', 'held') AND route <> 'delete-channel'
-                   AND pair_id IN (SELECT pair_id FROM pair_members WHERE user_id = @userId))
-            """, new { userId }, transaction);
+            DELETE FROM outbox WHERE recipient_id = @UserId
+               OR (status IN ('pending', 'held') AND route <> 'delete-channel' AND pair_id IN @PairIds)
+            """, new { subject.UserId, subject.PairIds }, transaction);
 }

@@ -1,7 +1,7 @@
 using NodaTime;
 using NodaTime.TimeZones;
 
-namespace BondBot.Features.Scheduling;
+namespace BondBot.Features.Settings;
 
 /// <summary>
 /// A person's own check-in time in their own zone (pure: no clock, no storage). Daylight-saving rules: a local

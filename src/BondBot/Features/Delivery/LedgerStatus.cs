@@ -1,4 +1,4 @@
-namespace BondBot.Features.Scheduling;
+namespace BondBot.Features.Delivery;
 
 /// <summary>The states of a ledger row (stored as text in <c>prompt_ledger.status</c>), one definition each.</summary>
 public static class LedgerStatus

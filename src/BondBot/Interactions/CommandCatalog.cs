@@ -1,8 +1,8 @@
 using BondBot.Discord;
-using BondBot.Interactions;
+
 using Microsoft.Extensions.DependencyInjection;
 
-namespace BondBot.Hosting;
+namespace BondBot.Interactions;
 
 /// <summary>Every slash command's definition, as registered with Discord: usable in guilds and in the bot's DMs.</summary>
 public sealed class CommandCatalog

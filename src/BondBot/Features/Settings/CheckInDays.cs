@@ -1,6 +1,6 @@
 using NodaTime;
 
-namespace BondBot.Features.Scheduling;
+namespace BondBot.Features.Settings;
 
 /// <summary>Which days a person wants their check-in: every day, weekdays or weekends (stored as text).</summary>
 public enum CheckInDays { Every, Weekdays, Weekends }

@@ -1,11 +1,10 @@
 using BondBot.Storage;
 using Dapper;
-using NodaTime;
 
-namespace BondBot.Features.Insights;
+namespace BondBot.Features.Questions;
 
-/// <summary>The pair's own history, read for <c>/insights</c>: only revealed rounds, only this pair.</summary>
-public sealed class InsightsRepository(SqliteConnectionFactory connections)
+/// <summary>How far a pair has gone together, for <c>/insights</c>: revealed rounds only, this pair only.</summary>
+public sealed class RevealedCountsRepository(SqliteConnectionFactory connections)
 {
     // Aggregate columns have no type when no row comes back, which Dapper's positional records cannot map;
     // settable properties map by name instead.
@@ -21,5 +20,4 @@ public sealed class InsightsRepository(SqliteConnectionFactory connections)
             "SELECT category AS Category, COUNT(*) AS Count FROM rounds WHERE pair_id = @pairId AND status = 'revealed' GROUP BY category ORDER BY COUNT(*) DESC, category", new { pairId })).ToList();
         return (depths, categories);
     }
-
 }

@@ -2,16 +2,17 @@ using System.Security.Cryptography;
 using System.Text;
 using BondBot.Storage;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NodaTime;
 
-namespace BondBot.Features.Scheduling;
+namespace BondBot.Features.Delivery;
 
 /// <summary>
-/// The scheduler's exactly-once ledger: one row per person, local date and prompt kind. Claiming a prompt and moving
-/// the person's next due instant happen in one transaction, so a crash either leaves both undone (the prompt is
-/// claimed again) or both done. Each attempt is recorded before the request goes out and with how it ended, so a
-/// prompt that never reached Discord is retried for the whole catch-up window, and one cut off mid-flight is resent
-/// with its nonce while Discord still de-duplicates it.
+/// The once-per-person-per-day ledger, shared by everything that sends on a schedule (prompts, nudges, rituals, the
+/// pulse offer, care messages): one row per person, local date and kind. The scheduler claims a slot and moves the
+/// person's next due instant in one transaction, so a crash either leaves both undone or both done. Each attempt is
+/// recorded before the request goes out and with how it ended, so a prompt that never reached Discord is retried for
+/// the whole catch-up window, and one cut off mid-flight is resent with its nonce while Discord still de-duplicates it.
 /// </summary>
 public sealed class PromptLedger(SqliteConnectionFactory connections)
 {
@@ -20,19 +21,6 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
     public const string RitualKind = "ritual";
     public const string PulseKind = "pulse";
     public const string SpaceRitualKind = "ritual-space";
-
-    // A class, not a positional record: Dapper maps by name here, and the computed flag comes back as an integer.
-    public sealed class DueRow
-    {
-        public ulong UserId { get; init; }
-        public string? TimeZone { get; init; }
-        public LocalTime CheckinTime { get; init; }
-        public string CheckinDays { get; init; } = "";
-        public Instant? PausedUntil { get; init; }
-        public Instant NextCheckinAt { get; init; }
-        public long UnreachableFlag { get; init; }
-        public bool Unreachable => UnreachableFlag != 0;
-    }
 
     public sealed record Claimed(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce)
     {
@@ -44,51 +32,13 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
 
     private sealed record UnfinishedRow(ulong UserId, LocalDate LocalDate, string Kind, Instant DueAt, string Nonce, string Status, Instant? AttemptedAt);
 
-    public sealed record ClaimResult(IReadOnlyList<Claimed> ToSend, int Skipped);
-
-    /// <summary>Claims everyone due by <paramref name="now"/> (oldest first, at most <paramref name="limit"/>), skipping
-    /// prompts older than the catch-up window, paused people and people whose DMs are known to be closed (a DM would
-    /// only be refused), and moves each person's next due instant forward.</summary>
-    public async Task<ClaimResult> ClaimDueAsync(Instant now, Duration catchUpWindow, int limit, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        // Served by the partial index on next_checkin_at: the cost depends on who is due, not on how many people exist.
-        var due = (await connection.QueryAsync<DueRow>("""
-            SELECT user_id AS UserId, time_zone AS TimeZone, checkin_time AS CheckinTime, checkin_days AS CheckinDays,
-                   paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt, CASE WHEN dm_unreachable_since IS NULL THEN 0 ELSE 1 END AS UnreachableFlag
-            FROM users WHERE next_checkin_at IS NOT NULL AND next_checkin_at <= @now
-            ORDER BY next_checkin_at LIMIT @limit
-            """, new { now, limit }, transaction)).ToList();
-
-        var toSend = new List<Claimed>();
-        var skipped = 0;
-        foreach (var row in due)
-        {
-            var zone = row.TimeZone is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(row.TimeZone);
-            if (zone is null)
-            {
-                await connection.ExecuteAsync("UPDATE users SET next_checkin_at = NULL WHERE user_id = @UserId", new { row.UserId }, transaction);
-                continue;
-            }
-            var schedule = new CheckInSchedule(zone, row.CheckinTime, CheckInDaysExtensions.Parse(row.CheckinDays) ?? CheckInDays.Every);
-            var date = schedule.LocalDate(row.NextCheckinAt);
-            var late = now - row.NextCheckinAt > catchUpWindow;
-            var paused = row.PausedUntil is { } until && until > row.NextCheckinAt;
-            var status = late || paused || row.Unreachable ? LedgerStatus.Skipped : LedgerStatus.Claimed;
-            var claimed = new Claimed(row.UserId, date, CheckInKind, row.NextCheckinAt, NonceFor(row.UserId, date, CheckInKind));
-            var inserted = await connection.ExecuteAsync("""
-                INSERT INTO prompt_ledger (user_id, local_date, kind, due_at, status, nonce, updated_at)
-                VALUES (@UserId, @LocalDate, @Kind, @DueAt, @status, @Nonce, @now) ON CONFLICT DO NOTHING
-                """, new { claimed.UserId, claimed.LocalDate, claimed.Kind, claimed.DueAt, status, claimed.Nonce, now }, transaction);
-            var next = schedule.NextAfter(Instant.Max(row.NextCheckinAt, now - catchUpWindow), row.PausedUntil);
-            await connection.ExecuteAsync("UPDATE users SET next_checkin_at = @next WHERE user_id = @UserId", new { next, row.UserId }, transaction);
-            if (inserted == 0) continue;          // this slot was handled before: never twice
-            if (status == LedgerStatus.Claimed) toSend.Add(claimed); else skipped++;
-        }
-        transaction.Commit();
-        return new ClaimResult(toSend, skipped);
-    }
+    /// <summary>Records a claimed (or skipped) slot inside the caller's transaction; false when the slot was handled
+    /// before, so it is never sent twice.</summary>
+    public static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Claimed claimed, string status, Instant now) =>
+        await connection.ExecuteAsync("""
+            INSERT INTO prompt_ledger (user_id, local_date, kind, due_at, status, nonce, updated_at)
+            VALUES (@UserId, @LocalDate, @Kind, @DueAt, @status, @Nonce, @now) ON CONFLICT DO NOTHING
+            """, new { claimed.UserId, claimed.LocalDate, claimed.Kind, claimed.DueAt, status, claimed.Nonce, now }, transaction) > 0;
 
     /// <summary>Check-in prompts a pass did not finish: claimed but never attempted, in flight when the process
     /// stopped, or waiting for a retry.</summary>

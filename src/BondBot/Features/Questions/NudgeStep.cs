@@ -1,26 +1,26 @@
 using BondBot.Discord;
 using BondBot.Features.Delivery;
 using BondBot.Features.Pairing;
-using BondBot.Features.Questions;
+using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Interactions;
 using Microsoft.Extensions.Options;
 using NodaTime;
 
-namespace BondBot.Features.Scheduling;
+namespace BondBot.Features.Questions;
 
 /// <summary>
 /// One gentle reminder when your partner answered a question and you have not, some hours later: one per round, at most
 /// one a day, never while you are paused, never to closed DMs, and never during your own quiet hours.
 /// </summary>
-public sealed class NudgeSender(
+public sealed class NudgeStep(
     RoundRepository rounds,
     PairingRepository pairs,
     UserSettingsRepository settings,
     DmChannelRepository channels,
     DirectMessenger dms,
     PromptLedger ledger,
-    IOptions<SchedulerOptions> options)
+    IOptions<SchedulerOptions> options) : ISchedulerStep
 {
     public async Task<int> RunAsync(Instant now, CancellationToken cancellationToken)
     {
@@ -34,25 +34,16 @@ public sealed class NudgeSender(
             var their = await settings.GetAsync(waiting, cancellationToken);
             var local = now.InZone(their.Zone ?? DateTimeZone.Utc);
             // Paused, in quiet hours, or nudged today for another round: looked at again later; nothing is written.
-            if (their.IsPaused(now) || IsQuiet(local.TimeOfDay) || await ledger.ExistsAsync(waiting, local.Date, PromptLedger.NudgeKind, cancellationToken))
+            if (their.IsPaused(now) || options.Value.IsQuiet(local.TimeOfDay) || await ledger.ExistsAsync(waiting, local.Date, PromptLedger.NudgeKind, cancellationToken))
                 continue;
-            if (!await rounds.MarkNudgedAsync(round.RoundId, now, cancellationToken))
-                continue;
-            if (await channels.IsUnreachableAsync(waiting, cancellationToken))
-                continue;   // closed DMs: this round's nudge is spent without a refused request
+            if (!await rounds.MarkNudgedAsync(round.RoundId, now, cancellationToken) || await channels.IsUnreachableAsync(waiting, cancellationToken))
+                continue;   // nudged by a concurrent pass, or closed DMs: this round's nudge is spent without a refused request
             await ledger.TryRecordAsync(waiting, local.Date, PromptLedger.NudgeKind, LedgerStatus.Claimed, now, cancellationToken);
             var message = await dms.SendAsync(waiting, Nudge(round), cancellationToken);
             await ledger.MarkAsync(new PromptLedger.Claimed(waiting, local.Date, PromptLedger.NudgeKind, now, ""), message is null ? LedgerStatus.Failed : LedgerStatus.Sent, message?.Id, now, cancellationToken);
             if (message is not null) sent++;
         }
         return sent;
-    }
-
-    public bool IsQuiet(LocalTime time)
-    {
-        var t = time.ToTimeOnly().ToTimeSpan();
-        var (start, end) = (options.Value.QuietHoursStart, options.Value.QuietHoursEnd);
-        return start <= end ? t >= start && t < end : t >= start || t < end;
     }
 
     private static MessagePayload Nudge(RoundRepository.HalfAnswered round) => new()

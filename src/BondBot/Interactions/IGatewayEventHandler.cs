@@ -1,6 +1,6 @@
 using BondBot.Discord.Gateway;
 
-namespace BondBot.Hosting;
+namespace BondBot.Interactions;
 
 /// <summary>A feature's reaction to a gateway event other than interactions (e.g. CHANNEL_DELETE, MESSAGE_CREATE).</summary>
 public interface IGatewayEventHandler

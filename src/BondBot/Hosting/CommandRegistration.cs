@@ -1,0 +1,40 @@
+using BondBot.Discord;
+using BondBot.Discord.Gateway;
+using BondBot.Discord.Interactions;
+using BondBot.Discord.Rest;
+using BondBot.Interactions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace BondBot.Hosting;
+
+/// <summary>Registers the slash commands after the first READY (and again after a READY if registering failed). The
+/// registrar compares with what Discord has and changes nothing when nothing changed.</summary>
+public sealed class CommandRegistration(
+    DiscordGatewayClient gateway,
+    DiscordRestClient rest,
+    CommandRegistrar registrar,
+    CommandCatalog catalog,
+    IOptions<DiscordClientOptions> options,
+    ILogger<CommandRegistration> logger) : IGatewayEventHandler
+{
+    private int _registered;
+
+    public bool Handles(string eventType) => eventType == GatewayEvents.Ready;
+
+    public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1)
+            return;
+        try
+        {
+            var applicationId = gateway.ApplicationId ?? (await rest.GetCurrentApplicationAsync(cancellationToken)).Id;
+            await registrar.EnsureAsync(applicationId, options.Value.DevGuild, catalog.Definitions, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Interlocked.Exchange(ref _registered, 0); // try again at the next READY
+            logger.LogError(e, "Registering commands failed");
+        }
+    }
+}
