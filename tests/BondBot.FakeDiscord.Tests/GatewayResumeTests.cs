@@ -139,17 +139,24 @@ public sealed class GatewayResumeTests : IAsyncLifetime
     [Fact]
     public async Task Interaction_buffered_while_disconnected_gets_its_deadline_from_the_replay()
     {
-        var user = _fake.AddUser("u");
-        var (gateway, ready) = await TestGateway.IdentifiedAsync(_fake);
+        // Its own fake on a fake clock: the deadline moves only when the test moves time, however slow the machine.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { InteractionAckDeadline = TimeSpan.FromMilliseconds(500), Time = time });
+        var user = fake.AddUser("u");
+        var (gateway, ready) = await TestGateway.IdentifiedAsync(fake);
         await using var _ = gateway;
-        await _fake.DropGatewayAsync();
-        var interaction = await _fake.InvokeCommandAsync(user, "ping");
-        await Task.Delay(800);   // longer than the 500 ms deadline, but the bot has not seen it yet
+        await fake.DropGatewayAsync();
+        var interaction = await fake.InvokeCommandAsync(user, "ping");
+        time.Advance(TimeSpan.FromMilliseconds(800));   // longer than the deadline, but the bot has not seen it yet
         Assert.False(interaction.Expired);
 
-        await using var resumed = await ResumeAsync(ready["session_id"]!.GetValue<string>(), gateway.LastSequence);
+        var resumed = await TestGateway.ConnectAsync(fake.ResumeGatewayUrl);
+        await using var __ = resumed;
+        await resumed.ReceiveAsync();
+        await resumed.SendAsync(TestGateway.Resume(fake.Token, ready["session_id"]!.GetValue<string>(), gateway.LastSequence));
         var replayed = await resumed.NextDispatchAsync("INTERACTION_CREATE");
-        using var http = TestApi.Client(_fake);
+        time.Advance(TimeSpan.FromMilliseconds(400));   // inside the deadline that started with the replay
+        using var http = TestApi.Client(fake);
         var ack = await http.CallbackAsync(interaction, new System.Text.Json.Nodes.JsonObject { ["type"] = 5 });
 
         Assert.Equal(interaction.Id.ToString(), replayed["id"]!.GetValue<string>());

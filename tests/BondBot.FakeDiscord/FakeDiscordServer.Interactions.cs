@@ -45,10 +45,6 @@ public sealed partial class FakeDiscordServer
         return interaction;
     }
 
-    /// <summary>Delivers the same INTERACTION_CREATE again, same id and token (Discord may deliver an event more than once).</summary>
-    public Task RedeliverAsync(FakeInteraction interaction) =>
-        _gateway.DispatchAsync("INTERACTION_CREATE", (JsonObject)interaction.Payload.DeepClone());
-
     /// <summary>Sends a copy of an interaction whose id reads as created <paramref name="age"/> ago: what a replay of a
     /// captured event looks like. Its token is new and valid, so only the bot's own check can refuse it.</summary>
     public async Task<FakeInteraction> ReplayAsync(FakeInteraction original, TimeSpan age)

@@ -11,6 +11,10 @@ internal sealed class GatewaySendLimiter(TimeProvider time)
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
     private readonly Queue<DateTimeOffset> _sent = new();
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private int _waiting;
+
+    /// <summary>Sends waiting for the window right now; tests wait for this instead of sleeping.</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     public async Task AcquireAsync(bool heartbeat, CancellationToken cancellationToken)
     {
@@ -28,7 +32,9 @@ internal sealed class GatewaySendLimiter(TimeProvider time)
                     _sent.Enqueue(now);
                     return;
                 }
-                await Task.Delay(Window - (now - _sent.Peek()), time, cancellationToken);
+                Interlocked.Increment(ref _waiting);
+                try { await Task.Delay(Window - (now - _sent.Peek()), time, cancellationToken); }
+                finally { Interlocked.Decrement(ref _waiting); }
             }
         }
         finally

@@ -106,11 +106,12 @@ public sealed class InteractionResponder
     {
         if (Interaction.Type == InteractionType.ApplicationCommandAutocomplete)
             return; // autocomplete cannot be deferred; a late answer is simply dropped by Discord
-        var delay = ReceivedAt + after - _time.GetUtcNow();
         _ = Task.Run(async () =>
         {
             try
             {
+                // Measured when the wait starts, so however late this task runs, the deferral is due at receipt + after.
+                var delay = ReceivedAt + after - _time.GetUtcNow();
                 if (delay > TimeSpan.Zero)
                     await Task.Delay(delay, _time, cancellationToken);
                 await WithTurnAsync(async () =>

@@ -1,5 +1,4 @@
 using BondBot.Discord.Gateway;
-using BondBot.Testing;
 
 namespace BondBot.Discord.Tests.Gateway;
 
@@ -14,7 +13,10 @@ public sealed class GatewaySendLimiterTests
             await limiter.AcquireAsync(heartbeat: false, default).WaitAsync(TimeSpan.FromSeconds(5));
 
         var ordinary = limiter.AcquireAsync(heartbeat: false, default);
-        await Task.Delay(20);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (limiter.Waiting == 0 && DateTime.UtcNow < deadline)
+            await Task.Yield();
+        Assert.Equal(1, limiter.Waiting);            // parked on the window, not sent
         Assert.False(ordinary.IsCompleted);
 
         // The waiting send holds the turn; once the window rolls over it goes, then heartbeats still fit.

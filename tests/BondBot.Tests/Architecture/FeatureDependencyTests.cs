@@ -6,7 +6,8 @@ namespace BondBot.Tests.Architecture;
 /// <summary>
 /// Feature folders depend one way. The graph is read from the compiled assembly — signatures, fields, locals and every
 /// type, method and field a method body references (its IL) — so partially qualified names and static calls count
-/// too, and no list is kept by hand.
+/// too, and no list is kept by hand. (Constants are copied into the IL as values and leave no trace; the Python tool
+/// beside the repo reads the sources and catches those.)
 /// </summary>
 public sealed class FeatureDependencyTests
 {

@@ -12,6 +12,8 @@ namespace BondBot.Tests.EndToEnd;
 /// and a real process kill.</summary>
 public sealed class FaultTests
 {
+    private static readonly TimeSpan HeldFor = TimeSpan.FromSeconds(2.5);
+
     private static int Prompts(FakeDiscordServer fake, FakeUser user) =>
         fake.DirectMessagesTo(user).Count(m => m.Components.ToJsonString().Contains("ci.mood", StringComparison.Ordinal));
 
@@ -33,7 +35,7 @@ public sealed class FaultTests
         fake.ForceRateLimit("/messages", 0.5);
 
         await fake.WaitUntilAsync(() => people.All(p => Prompts(fake, p) >= 1), TimeSpan.FromSeconds(60));
-        await Task.Delay(500);
+        await bot.RunSchedulerAsync();   // passes never overlap: when this one ends, nothing is still being resent
         Assert.All(people, p => Assert.Equal(1, Prompts(fake, p)));
         Assert.True(fake.Gateway.Resumes >= 1);
     }
@@ -71,7 +73,7 @@ public sealed class FaultTests
             var press = await bot.Fake.ClickButtonAsync(world.Alice, prompt, prompt.Components[0]!["components"]![3]!["custom_id"]!.GetValue<string>());
             var first = await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(5));
             Assert.Equal(9, first["type"]!.GetValue<int>());                                   // the modal is not held up
-            await Task.Delay(2500);
+            await Task.Delay(HeldFor);        // a deliberate hold, longer than the interaction deadline
             hold.Commit();
         }
 
@@ -104,7 +106,9 @@ public sealed class FaultTests
         using (var second = StartBot(fake, db))
         {
             await fake.WaitUntilAsync(() => people.All(p => Prompts(fake, p) >= 1), TimeSpan.FromSeconds(90));
-            await Task.Delay(1000);
+            // Done when the ledger says so: no prompt left claimed, in flight or waiting for a retry.
+            await using var ledger = await db.Connections.OpenAsync();
+            await fake.WaitUntilAsync(() => ledger.ExecuteScalar<int>("SELECT COUNT(*) FROM prompt_ledger WHERE status IN ('claimed', 'sending', 'retry')") == 0);
             second.Kill(entireProcessTree: true);
             await second.WaitForExitAsync();
         }

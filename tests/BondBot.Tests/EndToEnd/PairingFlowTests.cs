@@ -138,7 +138,7 @@ public sealed class PairingFlowTests
 
         Assert.Single(responses, r => r["type"]!.GetValue<int>() == 7);
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Count(m => World.Text(m).Contains("You're paired")) == 1);
-        await Task.Delay(300);
+        await bot.DeliverAsync();   // a full outbox pass after: a second welcome would have gone out by now
         Assert.Single(bot.Fake.DirectMessagesTo(world.Alice), m => World.Text(m).Contains("You're paired"));
     }
 

@@ -151,7 +151,7 @@ public sealed class QuestionFlowTests
             bot.Fake.SubmitModalAsync(world.Bob, bPress, new Dictionary<string, string> { ["answer"] = "bob-race" }));
 
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => World.Text(m).Contains("bob-race")));
-        await Task.Delay(500);
+        await bot.DeliverAsync();   // a full outbox pass after: nothing left that could send a second reveal
         Assert.Single(bot.Fake.DirectMessagesTo(world.Alice), m => World.Text(m).Contains("bob-race"));
         Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), m => World.Text(m).Contains("alice-race"));
     }

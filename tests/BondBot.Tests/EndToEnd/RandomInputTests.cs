@@ -71,7 +71,7 @@ public sealed class RandomInputTests
 
         Assert.True(interactions.Count >= 60);
         await Task.WhenAll(interactions.Select(i => i.FirstResponse.ContinueWith(_ => { })));
-        await Task.Delay(500);
+        await bot.DeliverAsync();
         var apologies = bot.Fake.AllMessages.Where(m => m.Content == InteractionRouter.FailureMessage).ToList();
         Assert.Empty(apologies);
         Assert.All(interactions, i => Assert.False(i.Expired, $"interaction {i.Id} was never answered"));

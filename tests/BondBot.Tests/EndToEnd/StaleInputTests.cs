@@ -46,9 +46,11 @@ public sealed class StaleInputTests
         var before = bot.Fake.SentBodies.Count;
 
         await bot.Fake.SendDirectMessageAsync(stranger, "hello? @everyone '; DROP TABLE users; --");
-        await Task.Delay(500);
+        // BondBot reads events in order: once a later command is answered, the DM has been read (and nothing handles it).
+        var later = bot.Fake.AddUser("later");
+        await new World(bot.Fake).ReplyAsync(await bot.Fake.InvokeCommandAsync(later, "help"));
 
-        Assert.Equal(before, bot.Fake.SentBodies.Count);
+        Assert.Equal(before + 1, bot.Fake.SentBodies.Count);   // only the answer to the later command
         await using var connection = await bot.Database.Connections.OpenAsync();
         Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT COUNT(*) FROM users"));
     }

@@ -128,20 +128,4 @@ public sealed class AbuseResistanceTests
         }
         Assert.False(bot.Exit.IsCompleted);
     }
-
-    [Fact]
-    public async Task The_same_interaction_delivered_twice_is_answered_once()
-    {
-        await using var bot = await BotHarness.StartAsync();
-        var world = new World(bot.Fake);
-        var first = await world.CommandAsync(world.Alice, "pair", Partner(world.Bob));
-        await world.ReplyAsync(first);
-
-        await bot.Fake.RedeliverAsync(first);
-        await world.ReplyAsync(await world.CommandAsync(world.Carol, "help"));   // read after the duplicate
-
-        Assert.Single(bot.Fake.Requests, r => r.Path.StartsWith($"interactions/{first.Id}/", StringComparison.Ordinal));
-        await using var connection = await bot.Database.Connections.OpenAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pair_invites"));
-    }
 }
