@@ -10,6 +10,8 @@ public static class DeliveryServiceCollectionExtensions
     {
         services.AddSingleton<DmChannelRepository>();
         services.AddSingleton<DirectMessenger>();
+        services.AddSingleton<ChannelMessenger>();
+        services.AddSingleton<GuildChannels>();
         services.AddSingleton<PromptLedger>();
         services.AddSingleton<Storage.IPersonalData, LedgerPersonalData>();
         services.AddSingleton<OutboxWriter>();

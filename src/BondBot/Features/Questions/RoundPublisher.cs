@@ -1,5 +1,4 @@
 using BondBot.Discord;
-using BondBot.Discord.Rest;
 using BondBot.Features.Delivery;
 using BondBot.Features.Pairing;
 using Microsoft.Extensions.Logging;
@@ -8,7 +7,7 @@ namespace BondBot.Features.Questions;
 
 /// <summary>Posts question cards and keeps every copy's status current. (Reveals go through the outbox.)</summary>
 public sealed class RoundPublisher(
-    DiscordRestClient rest,
+    ChannelMessenger channels,
     DirectMessenger dms,
     RoundRepository rounds,
     RoundCardRepository cards,
@@ -19,7 +18,7 @@ public sealed class RoundPublisher(
     {
         try
         {
-            var message = await rest.CreateMessageAsync(channelId, await CardAsync(round, pair, cancellationToken), cancellationToken: cancellationToken);
+            var message = await channels.PostAsync(channelId, await CardAsync(round, pair, cancellationToken), cancellationToken);
             await cards.AddAsync(round.RoundId, channelId, message.Id, cancellationToken);
             return true;
         }
@@ -57,7 +56,7 @@ public sealed class RoundPublisher(
             if (messageId == exceptMessageId) continue;
             try
             {
-                await rest.EditMessageAsync(channelId, messageId, card, cancellationToken);
+                await channels.EditAsync(channelId, messageId, card, cancellationToken);
             }
             catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or DiscordRateLimitedException)
             {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BondBot.Discord;
 using BondBot.Discord.Interactions;
-using BondBot.Discord.Rest;
+using BondBot.Features.Delivery;
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Interactions;
@@ -11,7 +11,7 @@ namespace BondBot.Features.Space;
 
 /// <summary><c>/space open|close|category</c>: a text channel for the two partners, opened only once the partner
 /// agrees, and honest that server admins can see it too.</summary>
-public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces, DiscordRestClient rest, IClock clock) : ISlashCommand
+public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces, GuildChannels guild, IClock clock) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -64,7 +64,7 @@ public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces,
         if ((app & (Permissions.ManageChannels | Permissions.Administrator)) == 0)
             return SpaceMessages.MissingManageChannels;
         var partnerId = pair.PartnerOf(context.UserId);
-        if (await rest.GetGuildMemberAsync(guildId, partnerId, cancellationToken) is null)
+        if (await guild.MemberAsync(guildId, partnerId, cancellationToken) is null)
             return $"{PairingMessages.Mention(partnerId)} isn't a member of this server. A space needs both of you here.";
         await spaces.SaveRequestAsync(pair.PairId, guildId, context.UserId, clock.GetCurrentInstant(),
             [OutboxItem.ToPerson(OutboxKinds.SpaceRequest, partnerId, SpaceMessages.Request(context.UserId, pair.PairId), $"space-request:{pair.PairId}")],

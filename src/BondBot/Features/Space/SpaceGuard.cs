@@ -1,6 +1,6 @@
 using BondBot.Discord;
 using BondBot.Discord.Gateway;
-using BondBot.Discord.Rest;
+using BondBot.Features.Delivery;
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 
@@ -11,7 +11,7 @@ namespace BondBot.Features.Space;
 /// the channel still exists and is still private: @everyone denied, nobody allowed in but the two partners and the
 /// bot. A space that fails is detached, and both partners are told why by DM.
 /// </summary>
-public sealed class SpaceGuard(SpaceRepository spaces, PairingRepository pairs, DiscordRestClient rest, DiscordGatewayClient gateway) : IPairSpaces
+public sealed class SpaceGuard(SpaceRepository spaces, PairingRepository pairs, GuildChannels guild, DiscordGatewayClient gateway) : IPairSpaces
 {
     public async Task<ulong?> UsableChannelAsync(long pairId, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class SpaceGuard(SpaceRepository spaces, PairingRepository pairs, 
         Channel? channel;
         try
         {
-            channel = await rest.GetChannelAsync(space.ChannelId, cancellationToken);
+            channel = await guild.GetAsync(space.ChannelId, cancellationToken);
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.MissingAccess or DiscordErrorCode.MissingPermissions)
         {

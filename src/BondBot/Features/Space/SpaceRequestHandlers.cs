@@ -1,6 +1,6 @@
 using BondBot.Discord;
 using BondBot.Discord.Gateway;
-using BondBot.Discord.Rest;
+using BondBot.Features.Delivery;
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Interactions;
@@ -28,7 +28,7 @@ public abstract class SpaceRequestHandler(PairingService pairing, SpaceRepositor
 
     protected abstract Task AnswerAsync(InteractionContext context, Pair pair, SpaceRepository.Request request, CancellationToken cancellationToken);
 
-    public sealed class Agree(PairingService pairing, SpaceRepository spaces, DiscordRestClient rest, DiscordGatewayClient gateway, IClock clock)
+    public sealed class Agree(PairingService pairing, SpaceRepository spaces, GuildChannels guild, ChannelMessenger channels, DiscordGatewayClient gateway, IClock clock)
         : SpaceRequestHandler(pairing, spaces)
     {
         /// <summary>What each partner may do in their space.</summary>
@@ -46,9 +46,9 @@ public abstract class SpaceRequestHandler(PairingService pairing, SpaceRepositor
             Channel channel;
             try
             {
-                channel = await rest.CreateGuildChannelAsync(request.GuildId, new CreateGuildChannelRequest
+                channel = await guild.CreateAsync(request.GuildId, new CreateGuildChannelRequest
                 {
-                    Name = ChannelName((await rest.GetGuildMemberAsync(request.GuildId, request.RequestedBy, cancellationToken))?.User?.Username ?? "partner", context.User.Username),
+                    Name = ChannelName((await guild.MemberAsync(request.GuildId, request.RequestedBy, cancellationToken))?.User?.Username ?? "partner", context.User.Username),
                     Topic = "A private space for two. Only the two of you, BondBot and this server's admins can see it.",
                     ParentId = await _spaces.CategoryAsync(request.GuildId, cancellationToken),
                     PermissionOverwrites =
@@ -70,11 +70,11 @@ public abstract class SpaceRequestHandler(PairingService pairing, SpaceRepositor
                     [OutboxItem.ToPerson(OutboxKinds.SpaceNotice, request.RequestedBy, SpaceMessages.Note($"{PairingMessages.Mention(context.UserId)} agreed. {ready}"), $"space-ready:{channel.Id}")],
                     cancellationToken))
             {
-                await rest.DeleteChannelAsync(channel.Id, cancellationToken);   // a second click raced the first
+                await guild.DeleteAsync(channel.Id, cancellationToken);   // a second click raced the first
                 await context.Responder.UpdateMessageAsync(PairingMessages.Answered("Your private space already exists."), cancellationToken);
                 return;
             }
-            await rest.CreateMessageAsync(channel.Id, SpaceMessages.Welcome(pair), cancellationToken: cancellationToken);
+            await channels.PostAsync(channel.Id, SpaceMessages.Welcome(pair), cancellationToken);
             await context.Responder.UpdateMessageAsync(PairingMessages.Answered(ready), cancellationToken);
         }
 

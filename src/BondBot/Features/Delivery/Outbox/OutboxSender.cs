@@ -1,6 +1,5 @@
 using BondBot.Discord;
 using BondBot.Discord.Json;
-using BondBot.Discord.Rest;
 
 namespace BondBot.Features.Delivery.Outbox;
 
@@ -9,7 +8,7 @@ namespace BondBot.Features.Delivery.Outbox;
 /// nonce with <c>enforce_nonce</c>, so a resend after a crash or a lost answer lands once; a row sent before (its
 /// key was enqueued again) is edited in place.
 /// </summary>
-public sealed class OutboxSender(DiscordRestClient rest, DirectMessenger dms, OutboxRepository outbox, IEnumerable<IPairSpaces> spaces)
+public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild, DirectMessenger dms, OutboxRepository outbox, IEnumerable<IPairSpaces> spaces)
 {
     private readonly IPairSpaces? _spaces = spaces.FirstOrDefault();
 
@@ -63,7 +62,7 @@ public sealed class OutboxSender(DiscordRestClient rest, DirectMessenger dms, Ou
         {
             if (row is { MessageId: { } earlier, ChannelId: { } channel } && channel == channelId && await TryEditAsync(channel, earlier, payload, cancellationToken) is { } edited)
                 return edited;
-            return await rest.CreateMessageAsync(channelId, payload, cancellationToken: cancellationToken);
+            return await channels.PostAsync(channelId, payload, cancellationToken);
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownChannel or DiscordErrorCode.MissingAccess)
         {
@@ -76,7 +75,7 @@ public sealed class OutboxSender(DiscordRestClient rest, DirectMessenger dms, Ou
     {
         try
         {
-            return await rest.EditMessageAsync(channelId, messageId, payload with { Nonce = null, EnforceNonce = null }, cancellationToken);
+            return await channels.EditAsync(channelId, messageId, payload with { Nonce = null, EnforceNonce = null }, cancellationToken);
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownMessage or DiscordErrorCode.UnknownChannel or DiscordErrorCode.MissingAccess)
         {
@@ -86,14 +85,7 @@ public sealed class OutboxSender(DiscordRestClient rest, DirectMessenger dms, Ou
 
     private async Task<Result> DeleteChannelAsync(OutboxRepository.Row row, CancellationToken cancellationToken)
     {
-        try
-        {
-            await rest.DeleteChannelAsync(row.ChannelId!.Value, cancellationToken);
-        }
-        catch (DiscordApiException e) when (e.Code == DiscordErrorCode.UnknownChannel)
-        {
-            // Already gone.
-        }
+        await guild.DeleteAsync(row.ChannelId!.Value, cancellationToken);
         return new Result(Outcome.Sent, [row.DeliveryId]);
     }
 
