@@ -31,4 +31,13 @@ public sealed class ReadmeTests
         Assert.NotEmpty(registered);
         Assert.All(registered, name => Assert.Contains($"| `/{name}", Readme));
     }
+
+    [Fact]
+    public void The_readme_states_the_decks_true_sizes()
+    {
+        var questions = BondBot.Features.Questions.QuestionDeck.LoadEmbedded().Questions.Count;
+        var rituals = BondBot.Features.Rituals.RitualDeck.LoadEmbedded().Rituals.Count;
+        Assert.Contains($"{questions.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} questions", Readme);
+        Assert.Contains($"{rituals} weekly rituals", Readme);
+    }
 }

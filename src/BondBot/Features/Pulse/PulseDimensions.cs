@@ -1,6 +1,7 @@
 namespace BondBot.Features.Pulse;
 
-/// <summary>The six Emotional Intimacy Scale dimensions, each as a statement in our own words to rate from 1 to 5,
+/// <summary>The six components of emotional intimacy researchers describe (a check-in on them, not a validated scale),
+/// each as a statement in our own words to rate from 1 to 5,
 /// and a gentle, specific suggestion for when it is the pair's lowest.</summary>
 public sealed record PulseDimension(string Key, string Name, string Statement, string Suggestion)
 {

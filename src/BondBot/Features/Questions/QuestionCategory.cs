@@ -1,7 +1,7 @@
 namespace BondBot.Features.Questions;
 
 /// <summary>
-/// The deck's categories: the six Emotional Intimacy Scale dimensions, then six themes. <see cref="Key"/> is what
+/// The deck's categories: the six components of emotional intimacy researchers describe, then twelve themes. <see cref="Key"/> is what
 /// the data files and the database hold; <see cref="Name"/> is what people read.
 /// </summary>
 public sealed record QuestionCategory(string Key, string Name, string Emoji)
@@ -18,9 +18,18 @@ public sealed record QuestionCategory(string Key, string Name, string Emoji)
     public static readonly QuestionCategory Appreciation = new("appreciation", "Appreciation", "🙏");
     public static readonly QuestionCategory Repair = new("repair", "Repair after conflict", "🩹");
     public static readonly QuestionCategory LongDistance = new("long-distance", "Long distance", "✈️");
+    public static readonly QuestionCategory EverydayBids = new("everyday-bids", "Everyday bids", "👋");
+    public static readonly QuestionCategory Values = new("values", "Values", "🧭");
+    public static readonly QuestionCategory RootsCulture = new("roots-culture", "Roots & culture", "🌍");
+    public static readonly QuestionCategory StressChange = new("stress-change", "Stress & change", "🌧️");
+    public static readonly QuestionCategory FeelingLoved = new("feeling-loved", "Feeling loved", "💝");
+    public static readonly QuestionCategory ClosingDistance = new("closing-distance", "Closing the distance", "🧳");
 
     public static IReadOnlyList<QuestionCategory> All { get; } =
-        [Trust, Knowledge, Mutuality, Commitment, Caring, Interdependence, Fun, Dreams, Memories, Appreciation, Repair, LongDistance];
+    [
+        Trust, Knowledge, Mutuality, Commitment, Caring, Interdependence, Fun, Dreams, Memories, Appreciation, Repair, LongDistance,
+        EverydayBids, Values, RootsCulture, StressChange, FeelingLoved, ClosingDistance,
+    ];
 
     public static QuestionCategory? Find(string? key) => All.FirstOrDefault(c => string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase));
 

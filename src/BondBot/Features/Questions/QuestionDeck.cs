@@ -30,11 +30,12 @@ public sealed class QuestionDeck
             var cards = JsonSerializer.Deserialize<List<Card>>(stream, JsonOptions)
                 ?? throw new InvalidDataException($"{name} holds no questions.");
             foreach (var card in cards)
-                yield return new DeckQuestion(card.Id, card.Category, card.Depth, card.Text);
+                yield return new DeckQuestion(card.Id, card.Category, card.Depth, card.Text, card.Solo,
+                    Enum.Parse<Distance>(card.Distance, ignoreCase: true), Enum.Parse<Stage>(card.Stage, ignoreCase: true));
         }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
 
-    private sealed record Card(string Id, string Category, int Depth, string Text);
+    private sealed record Card(string Id, string Category, int Depth, string Text, bool Solo, string Distance, string Stage);
 }

@@ -38,10 +38,11 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
             : new OpenResult(OpenOutcome.CannotReplace, null);
     }
 
-    /// <summary>A question to reflect on alone, for people not paired yet: light and never stored.</summary>
+    /// <summary>A question to reflect on alone, for people not paired yet: a light one that makes sense without a
+    /// partner (tagged solo), never stored.</summary>
     public DeckQuestion ReflectionQuestion()
     {
-        var light = deck.Questions.Where(q => q.Depth == 1).ToList();
+        var light = deck.Questions.Where(q => q.Depth == 1 && q.Solo).ToList();
         return light.Count > 0
             ? light[Random.Shared.Next(light.Count)]
             : new DeckQuestion("reflection", "knowledge", 1, "What's a small thing that made today a little better?");
