@@ -12,8 +12,6 @@ public sealed record GatewayDispatch(string Type, int Sequence, JsonElement Data
 {
     /// <summary>Reads <see cref="Data"/> as an interaction (INTERACTION_CREATE).</summary>
     public Interaction AsInteraction() => Data.Deserialize(DiscordJson.Default.Interaction)!;
-    /// <summary>Reads <see cref="Data"/> as a guild (GUILD_CREATE, GUILD_DELETE).</summary>
-    public GuildInfo AsGuild() => Data.Deserialize(DiscordJson.Default.GuildInfo)!;
     /// <summary>Reads <see cref="Data"/> as a channel (CHANNEL_CREATE, CHANNEL_DELETE).</summary>
     public Channel AsChannel() => Data.Deserialize(DiscordJson.Default.Channel)!;
     /// <summary>Reads <see cref="Data"/> as a message (MESSAGE_CREATE).</summary>

@@ -13,7 +13,6 @@ namespace BondBot.Discord.Json;
     Converters = [typeof(SnowflakeConverter), typeof(PermissionsConverter)])]
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(GuildMember))]
-[JsonSerializable(typeof(GuildInfo))]
 [JsonSerializable(typeof(Channel))]
 [JsonSerializable(typeof(CreateGuildChannelRequest))]
 [JsonSerializable(typeof(CreateDmRequest))]

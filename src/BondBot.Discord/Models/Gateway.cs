@@ -73,14 +73,3 @@ internal sealed record ResumeData(string Token, string SessionId, int? Seq)
 }
 
 internal sealed record OutgoingPayload<T>(int Op, T D);
-
-/// <summary>Guild stub of READY/GUILD_DELETE (Guild §Unavailable Guild Object) and the parts of GUILD_CREATE we read.</summary>
-public sealed record GuildInfo
-{
-    /// <summary>Guild id.</summary>
-    public ulong Id { get; init; }
-    /// <summary>Name (GUILD_CREATE).</summary>
-    public string? Name { get; init; }
-    /// <summary>True during an outage; absent when the bot was removed (GUILD_DELETE).</summary>
-    public bool? Unavailable { get; init; }
-}
