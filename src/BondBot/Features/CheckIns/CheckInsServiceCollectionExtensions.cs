@@ -12,7 +12,10 @@ public static class CheckInsServiceCollectionExtensions
         services.AddScoped<ISlashCommand, CheckInCommand>();
         services.AddScoped<IComponentHandler, MoodButtonHandler>();
         services.AddScoped<IComponentHandler, CheckInNotesHandler>();
-        services.AddSingleton<Storage.IPersonalData, CheckInsPersonalData>();
+        // A person's check-ins: moods and what they wrote.
+        services.AddSingleton<Storage.IPersonalData>(new Storage.TablePersonalData(10, "checkins",
+            "SELECT local_date, mood, good_thing, stress, need, updated_at FROM checkins WHERE user_id = @userId ORDER BY local_date",
+            "DELETE FROM checkins WHERE user_id = @userId"));
         services.AddSingleton<Scheduling.IPromptPart, CheckInPromptPart>();
         return services;
     }

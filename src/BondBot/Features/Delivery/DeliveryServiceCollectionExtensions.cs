@@ -13,7 +13,10 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<ChannelMessenger>();
         services.AddSingleton<GuildChannels>();
         services.AddSingleton<PromptLedger>();
-        services.AddSingleton<Storage.IPersonalData, LedgerPersonalData>();
+        // The ledger of prompts, nudges, rituals and care messages sent to a person (kinds and days only).
+        services.AddSingleton<Storage.IPersonalData>(new Storage.TablePersonalData(10, "prompts_sent_to_you",
+            "SELECT local_date, kind, status, due_at, updated_at FROM prompt_ledger WHERE user_id = @userId ORDER BY local_date, kind",
+            "DELETE FROM prompt_ledger WHERE user_id = @userId"));
         services.AddSingleton<OutboxWriter>();
         services.AddSingleton<OutboxRepository>();
         services.AddSingleton<OutboxSender>();

@@ -12,7 +12,10 @@ public static class PulseServiceCollectionExtensions
         services.AddScoped<ISlashCommand, PulseCommand>();
         services.AddScoped<IComponentHandler, PulseStartHandler>();
         services.AddScoped<IComponentHandler, PulseRateHandler>();
-        services.AddSingleton<Storage.IPersonalData, PulsePersonalData>();
+        // A person's monthly pulse ratings.
+        services.AddSingleton<Storage.IPersonalData>(new Storage.TablePersonalData(10, "pulse",
+            "SELECT month, trust, knowledge, mutuality, commitment, caring, interdependence FROM pulses WHERE user_id = @userId ORDER BY month",
+            "DELETE FROM pulses WHERE user_id = @userId"));
         services.AddSingleton<Scheduling.IPromptPart, PulsePromptPart>();
         return services;
     }

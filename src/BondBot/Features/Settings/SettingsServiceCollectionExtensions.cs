@@ -12,7 +12,10 @@ public static class SettingsServiceCollectionExtensions
         services.AddScoped<ISlashCommand, SettingsCommand>();
         services.AddScoped<ISlashCommand, PauseCommand>();
         services.AddScoped<ISlashCommand, ResumeCommand>();
-        services.AddSingleton<Storage.IPersonalData, SettingsPersonalData>();
+        // A person's own row (zone, schedule, pause, DM channel), erased last.
+        services.AddSingleton<Storage.IPersonalData>(new Storage.TablePersonalData(30, "settings",
+            "SELECT time_zone, checkin_time, checkin_days, paused_until, dm_unreachable_since, created_at FROM users WHERE user_id = @userId",
+            "DELETE FROM users WHERE user_id = @userId"));
         return services;
     }
 }
