@@ -31,8 +31,31 @@ internal static partial class ContentRules
     public static HashSet<string> ContentWords(string text) => Words(text).Where(w => !StopWords.Contains(w)).ToHashSet();
 
     /// <summary>Word overlap of two texts' content words (0 to 1); 0.6 and above reads as the same card.</summary>
-    public static double Overlap(HashSet<string> a, HashSet<string> b) =>
-        a.Count < 3 || b.Count < 3 ? 0 : (double)a.Intersect(b).Count() / a.Union(b).Count();
+    public static double Overlap(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count < 3 || b.Count < 3) return 0;
+        var shared = a.Count(b.Contains);
+        return (double)shared / (a.Count + b.Count - shared);
+    }
+
+    /// <summary>Every pair of items whose content words overlap by <paramref name="threshold"/> or more. Only pairs that
+    /// share a word are compared (an index from word to items), so a deck of thousands is checked in moments.</summary>
+    public static List<string> NearDuplicates(IReadOnlyList<(string Id, HashSet<string> Words)> items, double threshold = 0.6)
+    {
+        var byWord = new Dictionary<string, List<int>>();
+        for (var i = 0; i < items.Count; i++)
+            foreach (var word in items[i].Words)
+                (byWord.TryGetValue(word, out var list) ? list : byWord[word] = []).Add(i);
+        var found = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var candidates = items[i].Words.SelectMany(w => byWord[w]).Where(j => j > i).ToHashSet();
+            foreach (var j in candidates)
+                if (Overlap(items[i].Words, items[j].Words) >= threshold)
+                    found.Add($"{items[i].Id} ~ {items[j].Id}");
+        }
+        return found;
+    }
 
     /// <summary>Copying is found as a shared run of <see cref="RunLength"/> words, wherever it sits in a sentence.</summary>
     public const int RunLength = 8;

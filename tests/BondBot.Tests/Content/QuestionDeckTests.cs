@@ -69,12 +69,7 @@ public sealed partial class QuestionDeckTests
     [Fact]
     public void No_two_cards_are_the_same_or_nearly_the_same()
     {
-        var cards = Deck.Questions.Select(q => (q.Key, Words: ContentRules.ContentWords(q.Text))).ToList();
-        var close = new List<string>();
-        for (var i = 0; i < cards.Count; i++)
-            for (var j = i + 1; j < cards.Count; j++)
-                if (ContentRules.Overlap(cards[i].Words, cards[j].Words) >= 0.6)
-                    close.Add($"{cards[i].Key} ~ {cards[j].Key}");
+        var close = ContentRules.NearDuplicates(Deck.Questions.Select(q => (q.Key, ContentRules.ContentWords(q.Text))).ToList());
         Assert.True(close.Count == 0, string.Join(", ", close));
         Assert.Equal(Deck.Questions.Count, Deck.Questions.Select(q => q.Text.ToLowerInvariant()).Distinct().Count());
     }
