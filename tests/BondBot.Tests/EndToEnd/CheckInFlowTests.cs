@@ -10,12 +10,16 @@ public sealed class CheckInFlowTests
     private static string MoodButton(FakeMessage prompt, int mood) =>
         prompt.Components[0]!["components"]![mood - 1]!["custom_id"]!.GetValue<string>();
 
-    internal static async Task<FakeInteraction> CheckInAsync(World world, FakeUser user, int mood, string good, string need)
+    /// <summary>Checks in through <c>/checkin</c> (through <b>Change</b> when the day is already checked in) and
+    /// returns what the person then sees: the check-in message, turned into the saved entry.</summary>
+    internal static async Task<FakeMessage> CheckInAsync(World world, FakeUser user, int mood, string good, string need)
     {
         var prompt = await world.ReplyAsync(await world.DmCommandAsync(user, "checkin"));
+        if (World.CustomIds(prompt).Any(id => id.StartsWith("ci.change", StringComparison.Ordinal)))
+            prompt = await world.ClickAsync(user, prompt, "ci.change");
         var press = await world.Fake.ClickButtonAsync(user, prompt, MoodButton(prompt, mood));
         await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
-        return await world.Fake.SubmitModalAsync(user, press, new Dictionary<string, string> { ["good"] = good, ["stress"] = "", ["need"] = need });
+        return await world.SeenAsync(await world.Fake.SubmitModalAsync(user, press, new Dictionary<string, string> { ["good"] = good, ["stress"] = "", ["need"] = need }));
     }
 
     [Fact]
@@ -25,22 +29,22 @@ public sealed class CheckInFlowTests
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
 
-        var saved = await world.ReplyAsync(await CheckInAsync(world, world.Alice, 4, "Sunny walk", "A call tonight"));
+        var saved = await (CheckInAsync(world, world.Alice, 4, "Sunny walk", "A call tonight"));
         Assert.Contains("Check-in saved", saved.Content);
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains("Sunny walk")));
         var card = bot.Fake.DirectMessagesTo(world.Bob).Single(m => World.Text(m).Contains("checked in"));
         Assert.Contains("4/5", World.Text(card));
         Assert.Contains("A call tonight", World.Text(card));
 
-        await world.ReplyAsync(await CheckInAsync(world, world.Alice, 5, "Sunny walk and cake", "A call tonight"));
+        await (CheckInAsync(world, world.Alice, 5, "Sunny walk and cake", "A call tonight"));
         await bot.Fake.WaitUntilAsync(() => World.Text(card).Contains("and cake"));      // the same card, edited
         Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), m => World.Text(m).Contains("checked in"));
 
-        var bobs = await world.ReplyAsync(await CheckInAsync(world, world.Bob, 3, "Finished a draft", "Patience"));
+        var bobs = await (CheckInAsync(world, world.Bob, 3, "Finished a draft", "Patience"));
         Assert.Contains("1-day", bobs.Content);
         bot.Clock.Advance(Duration.FromDays(1));
-        await world.ReplyAsync(await CheckInAsync(world, world.Alice, 4, "x", "y"));
-        var second = await world.ReplyAsync(await CheckInAsync(world, world.Bob, 4, "x", "y"));
+        await (CheckInAsync(world, world.Alice, 4, "x", "y"));
+        var second = await (CheckInAsync(world, world.Bob, 4, "x", "y"));
         Assert.Contains("2-day", second.Content);
     }
 

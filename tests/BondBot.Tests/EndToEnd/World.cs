@@ -38,6 +38,13 @@ public sealed class World
         return interaction.OriginalResponse!;
     }
 
+    /// <summary>What the person sees after an interaction: the message it updated (callback 7), or the reply.</summary>
+    public async Task<FakeMessage> SeenAsync(FakeInteraction interaction)
+    {
+        var first = await interaction.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        return first["type"]!.GetValue<int>() == 7 ? interaction.SourceMessage! : await ReplyAsync(interaction);
+    }
+
     /// <summary>Every custom_id on a message's buttons and selects.</summary>
     public static IEnumerable<string> CustomIds(FakeMessage message) =>
         message.Components.SelectMany(row => row?["components"]?.AsArray() ?? [])
@@ -47,9 +54,7 @@ public sealed class World
     /// then sees: the message itself when the click updated it, otherwise the reply.</summary>
     public async Task<FakeMessage> ClickAsync(FakeUser user, FakeMessage message, string prefix)
     {
-        var interaction = await Fake.ClickButtonAsync(user, message, CustomIds(message).First(id => id.StartsWith(prefix, StringComparison.Ordinal)));
-        var first = await interaction.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
-        return first["type"]!.GetValue<int>() == 7 ? interaction.SourceMessage! : await ReplyAsync(interaction);
+        return await SeenAsync(await Fake.ClickButtonAsync(user, message, CustomIds(message).First(id => id.StartsWith(prefix, StringComparison.Ordinal))));
     }
 
     /// <summary>Everything a person reads in a message: content, and each embed's title, description, fields and footer.</summary>

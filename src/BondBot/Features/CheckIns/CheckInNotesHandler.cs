@@ -4,8 +4,8 @@ using BondBot.Interactions;
 namespace BondBot.Features.CheckIns;
 
 /// <summary>The check-in modal's submit: saves the three answers (the partner's card goes with them through the
-/// outbox) and shows the streak.</summary>
-public sealed class CheckInNotesHandler(CheckInService checkIns) : IComponentHandler
+/// outbox) and shows the saved entry with the streak.</summary>
+public sealed class CheckInNotesHandler(CheckInService checkIns, DailyCheckInMessage prompts) : IComponentHandler
 {
     public string Prefix => CheckInCards.NotesPrefix;
 
@@ -17,9 +17,17 @@ public sealed class CheckInNotesHandler(CheckInService checkIns) : IComponentHan
             await context.ReplyPrivatelyAsync(TextBack.Format("That check-in form is out of date. Use `/checkin` to start today's.", fields.Values), cancellationToken);
             return;
         }
-        var pair = await checkIns.RecordNotesAsync(context.UserId, date, (int)customId.LongAt(1)!.Value, fields.GetValueOrDefault(CheckInCards.GoodField),
-            fields.GetValueOrDefault(CheckInCards.StressField), fields.GetValueOrDefault(CheckInCards.NeedField), cancellationToken);
+        var shown = (CheckInCards.Shown)(customId.LongAt(2) ?? 0) & (CheckInCards.Shown.Good | CheckInCards.Shown.Stress | CheckInCards.Shown.Need);
+        var (saved, pair) = await checkIns.RecordNotesAsync(context.UserId, date, (int)customId.LongAt(1)!.Value, fields.GetValueOrDefault(CheckInCards.GoodField),
+            fields.GetValueOrDefault(CheckInCards.StressField), fields.GetValueOrDefault(CheckInCards.NeedField), shown, cancellationToken);
         var streaks = pair is null ? (StreakCalculator.Streaks?)null : await checkIns.StreaksAsync(pair, context.UserId, cancellationToken);
-        await context.ReplyPrivatelyAsync(CheckInCards.Saved(streaks), cancellationToken);
+        var entry = CheckInCards.CheckedIn(saved, CheckInCards.Saved(streaks));
+        // A form opened from a message's button turns that message into the saved entry; one opened otherwise gets a
+        // private reply. Either way the day's scheduled prompt, if it is another message, shows the entry too.
+        if (context.Interaction.Message is { } source)
+            await context.Responder.UpdateMessageAsync(entry, cancellationToken);
+        else
+            await context.ReplyPrivatelyAsync(entry, cancellationToken);
+        await prompts.ShowSavedAsync(context.UserId, saved, except: context.Interaction.Message?.Id, cancellationToken);
     }
 }

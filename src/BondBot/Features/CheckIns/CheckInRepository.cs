@@ -21,23 +21,37 @@ public sealed class CheckInRepository(SqliteConnectionFactory connections, Outbo
             """, new { userId, date, pairId, mood, now });
     }
 
+    /// <summary>One note as the form returned it: its text (null when blank), and whether a blank means "keep the
+    /// saved note" (the form did not show it) rather than "erase it".</summary>
+    public readonly record struct NoteEdit(string? Text, bool KeepWhenBlank)
+    {
+        public bool Keep => Text is null && KeepWhenBlank;
+    }
+
     /// <summary>Stores the mood with the three optional answers (creating the day's check-in if the mood button's own
     /// write has not landed yet: the modal can be submitted very quickly) and, for a pair, writes the partner's card
     /// to the outbox in the same transaction. The card's key is per pair and day, so redoing the check-in edits that
     /// pair's card and never one sent to someone else.</summary>
-    public async Task<CheckIn> SaveNotesAsync(ulong userId, LocalDate date, long? pairId, int mood, string? goodThing, string? stress, string? need, Instant now,
+    public async Task<CheckIn> SaveNotesAsync(ulong userId, LocalDate date, long? pairId, int mood, NoteEdit good, NoteEdit stress, NoteEdit need, Instant now,
         Func<CheckIn, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var saved = await connection.QuerySingleAsync<CheckIn>($"""
             INSERT INTO checkins (user_id, local_date, pair_id, shared_pair_id, mood, good_thing, stress, need, created_at, updated_at)
-            VALUES (@userId, @date, @pairId, @pairId, @mood, @goodThing, @stress, @need, @now, @now)
-            ON CONFLICT (user_id, local_date) DO UPDATE SET mood = excluded.mood, good_thing = excluded.good_thing,
-                stress = excluded.stress, need = excluded.need, pair_id = excluded.pair_id, shared_pair_id = excluded.shared_pair_id,
-                updated_at = excluded.updated_at
+            VALUES (@userId, @date, @pairId, @pairId, @mood, @goodThing, @stressText, @needText, @now, @now)
+            ON CONFLICT (user_id, local_date) DO UPDATE SET mood = excluded.mood,
+                good_thing = CASE WHEN @keepGood THEN checkins.good_thing ELSE excluded.good_thing END,
+                stress = CASE WHEN @keepStress THEN checkins.stress ELSE excluded.stress END,
+                need = CASE WHEN @keepNeed THEN checkins.need ELSE excluded.need END,
+                pair_id = excluded.pair_id, shared_pair_id = excluded.shared_pair_id, updated_at = excluded.updated_at
             RETURNING {Columns}
-            """, new { userId, date, pairId, mood, goodThing, stress, need, now }, transaction);
+            """, new
+            {
+                userId, date, pairId, mood, now,
+                goodThing = good.Text, stressText = stress.Text, needText = need.Text,
+                keepGood = good.Keep, keepStress = stress.Keep, keepNeed = need.Keep,
+            }, transaction);
         await outbox.WriteAsync(connection, transaction, deliveries(saved));
         await outbox.CommitAsync(transaction, cancellationToken);
         return saved;

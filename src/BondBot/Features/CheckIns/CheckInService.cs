@@ -33,19 +33,30 @@ public sealed class CheckInService(CheckInRepository checkIns, UserSettingsRepos
         return date == today || date == today.PlusDays(-1);
     }
 
+    public Task<CheckIn?> GetAsync(ulong userId, LocalDate date, CancellationToken cancellationToken = default) =>
+        checkIns.GetAsync(userId, date, cancellationToken);
+
     /// <summary>Saves the day's check-in with its notes; for a pair the partner's card is written with it (see
-    /// <see cref="CheckInRepository.SaveNotesAsync"/>). Returns the pair it was shared with, if any.</summary>
-    public async Task<Pair?> RecordNotesAsync(ulong userId, LocalDate date, int mood, string? goodThing, string? stress, string? need, CancellationToken cancellationToken = default)
+    /// <see cref="CheckInRepository.SaveNotesAsync"/>). A blank field erases a saved note only when the form showed
+    /// that note (<paramref name="shown"/>): clearing it was deliberate. Returns the saved check-in and the pair it
+    /// was shared with, if any.</summary>
+    public async Task<(CheckIn Saved, Pair? Pair)> RecordNotesAsync(ulong userId, LocalDate date, int mood, string? goodThing, string? stress, string? need,
+        CheckInCards.Shown shown = CheckInCards.Shown.None, CancellationToken cancellationToken = default)
     {
         if (mood is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(mood), "Mood is 1 to 5.");
         var pair = await pairs.GetActivePairAsync(userId, cancellationToken);
-        await checkIns.SaveNotesAsync(userId, date, pair?.PairId, mood, Clean(goodThing), Clean(stress), Clean(need), clock.GetCurrentInstant(),
+        var saved = await checkIns.SaveNotesAsync(userId, date, pair?.PairId, mood,
+            Edit(goodThing, shown, CheckInCards.Shown.Good), Edit(stress, shown, CheckInCards.Shown.Stress), Edit(need, shown, CheckInCards.Shown.Need),
+            clock.GetCurrentInstant(),
             saved => pair is null
                 ? []
                 : [OutboxItem.ToPartner(OutboxKinds.CheckInCard, pair.PairId, pair.PartnerOf(userId), CheckInCards.PartnerCard(saved), $"checkin:{pair.PairId}:{userId}:{date:yyyy-MM-dd}")],
             cancellationToken);
-        return pair;
+        return (saved, pair);
     }
+
+    private static CheckInRepository.NoteEdit Edit(string? text, CheckInCards.Shown shown, CheckInCards.Shown field) =>
+        new(Clean(text), KeepWhenBlank: !shown.HasFlag(field));
 
     /// <summary>Streaks of this pair: days both checked in while paired with each other.</summary>
     public async Task<StreakCalculator.Streaks> StreaksAsync(Pair pair, ulong forUser, CancellationToken cancellationToken = default)

@@ -46,6 +46,24 @@ public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository 
         }
     }
 
+    /// <summary>Edits a message BondBot sent in a person's DMs; false when it is gone or cannot be reached (an edit
+    /// is a courtesy, never the only copy of anything).</summary>
+    public async Task<bool> EditAsync(ulong userId, ulong messageId, MessagePayload message, CancellationToken cancellationToken = default)
+    {
+        if (await channels.GetChannelAsync(userId, cancellationToken) is not { } channel)
+            return false;
+        try
+        {
+            await rest.EditMessageAsync(channel, messageId, message, cancellationToken);
+            return true;
+        }
+        catch (DiscordApiException e)
+        {
+            logger.LogInformation("Could not edit DM message {MessageId} of user {UserId}: {Code}", messageId, userId, e.Code);
+            return false;
+        }
+    }
+
     /// <summary>The cached DM channel, opened once (User §Create DM returns the existing one anyway).</summary>
     public async Task<ulong> ChannelAsync(ulong userId, CancellationToken cancellationToken = default)
     {

@@ -88,6 +88,14 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
             "SELECT EXISTS (SELECT 1 FROM prompt_ledger WHERE user_id = @userId AND local_date = @date AND kind = @kind)", new { userId, date, kind });
     }
 
+    /// <summary>The message a sent prompt went out as (the first one, for a prompt of several parts).</summary>
+    public async Task<ulong?> MessageIdAsync(ulong userId, LocalDate date, string kind, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ulong?>(
+            "SELECT message_id FROM prompt_ledger WHERE user_id = @userId AND local_date = @date AND kind = @kind", new { userId, date, kind });
+    }
+
     /// <summary>When <paramref name="kind"/> was last recorded for a person (the care message's 30-day cooldown).</summary>
     public async Task<Instant?> LastAsync(ulong userId, string kind, CancellationToken cancellationToken = default)
     {

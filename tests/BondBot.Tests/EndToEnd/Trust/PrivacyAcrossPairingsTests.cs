@@ -60,14 +60,14 @@ public sealed class PrivacyAcrossPairingsTests
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        await world.ReplyAsync(await CheckInFlowTests.CheckInAsync(world, world.Alice, 4, "for-bob", "x"));
+        await (CheckInFlowTests.CheckInAsync(world, world.Alice, 4, "for-bob", "x"));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains("for-bob")));
         var bobsCard = bot.Fake.DirectMessagesTo(world.Bob).Single(m => World.Text(m).Contains("for-bob"));
 
         await UnpairAsync(world, world.Alice);
         bot.Clock.Advance(Duration.FromMinutes(5));
         await PairingFlowTests.PairAsync(world, world.Alice, world.Carol);
-        await world.ReplyAsync(await CheckInFlowTests.CheckInAsync(world, world.Alice, 2, "for-carol", "y"));
+        await (CheckInFlowTests.CheckInAsync(world, world.Alice, 2, "for-carol", "y"));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Carol).Any(m => World.Text(m).Contains("for-carol")));
         await bot.DeliverAsync();
 
@@ -82,7 +82,7 @@ public sealed class PrivacyAcrossPairingsTests
         var world = new World(bot.Fake);
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         await PulseFlowTests.AnswerPulseAsync(world, world.Alice, 1, 1, 1, 1, 1, 1);                 // with Bob
-        await world.ReplyAsync(await CheckInFlowTests.CheckInAsync(world, world.Alice, 1, "with bob", "x"));
+        await (CheckInFlowTests.CheckInAsync(world, world.Alice, 1, "with bob", "x"));
         await UnpairAsync(world, world.Alice);
 
         bot.Clock.Advance(Duration.FromMinutes(5));
