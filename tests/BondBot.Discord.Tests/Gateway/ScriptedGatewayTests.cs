@@ -65,6 +65,26 @@ public sealed class ScriptedGatewayTests : IAsyncLifetime
 
     private void Start() => _run = Gateway.RunAsync(_stop.Token);
 
+    /// <summary>Moves the fake clock in small steps until the client sends <paramref name="op"/>: its timer may be set
+    /// only after the test's first step, so one big step could pass before it exists. Bounded; never a sleep.</summary>
+    private async Task AdvanceUntilSentAsync(ScriptedTransport connection, int op)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (true)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(250));
+            try
+            {
+                await connection.NextSentAsync(op, TimeSpan.FromMilliseconds(100));
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"the client sent no op {op}");
+            }
+        }
+    }
+
     /// <summary>Moves the fake clock in small steps until the client has opened <paramref name="count"/> connections
     /// (it waits out a backoff or an invalid-session delay on that clock). Bounded; never a sleep.</summary>
     private async Task AdvanceUntilOpenedAsync(int count)
@@ -129,8 +149,7 @@ public sealed class ScriptedGatewayTests : IAsyncLifetime
         first.SendHello(intervalMs: 1000);
         await first.NextSentAsync(2);
         first.Ready("s1");
-        _time.Advance(TimeSpan.FromSeconds(1));                 // first heartbeat (jittered within the interval)
-        await first.NextSentAsync(1);
+        await AdvanceUntilSentAsync(first, 1);                  // first heartbeat (jittered within the interval)
         var deadline = DateTime.UtcNow.AddSeconds(5);          // no ACK comes: a later beat finds the connection dead
         while (!first.Closed.Task.IsCompleted && DateTime.UtcNow < deadline)
         {

@@ -37,7 +37,7 @@ public sealed class PauseCommand(SettingsService settings, PairingService pairin
 }
 
 /// <summary><c>/resume</c>: ends a pause; the partner is told, as they were of the pause.</summary>
-public sealed class ResumeCommand(SettingsService settings, PairingService pairing) : ISlashCommand
+public sealed class ResumeCommand(SettingsService settings, PairingService pairing, SettingsCards cards) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new() { Name = "resume", Description = "End your break and get check-ins again" };
 
@@ -46,12 +46,12 @@ public sealed class ResumeCommand(SettingsService settings, PairingService pairi
         var current = await settings.GetAsync(context.UserId, cancellationToken);
         if (current.PausedUntil is null)
         {
-            await context.ReplyPrivatelyAsync("You're not paused. " + SettingsCommand.Describe(current, changed: false), cancellationToken);
+            await context.ReplyPrivatelyAsync("You're not paused. " + cards.Describe(current, changed: false), cancellationToken);
             return;
         }
         var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
         var saved = await settings.ResumeAsync(context.UserId, _ => PauseCommand.PartnerNotice(pair, context.UserId,
             $"{PairingMessages.Mention(context.UserId)} is back from their break — check-ins are on again."), cancellationToken);
-        await context.ReplyPrivatelyAsync("Welcome back 💛 " + SettingsCommand.Describe(saved, changed: false), cancellationToken);
+        await context.ReplyPrivatelyAsync("Welcome back 💛 " + cards.Describe(saved, changed: false), cancellationToken);
     }
 }

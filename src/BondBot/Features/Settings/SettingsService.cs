@@ -1,6 +1,5 @@
 using BondBot.Features.Delivery.Outbox;
 using NodaTime;
-using NodaTime.Text;
 
 namespace BondBot.Features.Settings;
 
@@ -8,20 +7,20 @@ namespace BondBot.Features.Settings;
 public sealed class SettingsService(UserSettingsRepository settings, IClock clock)
 {
     public const int MaxPauseDays = 30;
-    private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("H:mm");
 
     public Task<UserSettings> GetAsync(ulong userId, CancellationToken cancellationToken = default) => settings.GetAsync(userId, cancellationToken);
 
-    public static DateTimeZone? ParseZone(string? id) => string.IsNullOrWhiteSpace(id) ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(id.Trim());
-
-    public static LocalTime? ParseTime(string? text) =>
-        text is not null && TimePattern.Parse(text.Trim()) is { Success: true } result ? result.Value : null;
-
-    /// <summary>Applies the given changes (null = unchanged) and returns the new settings.</summary>
-    public async Task<UserSettings> UpdateAsync(ulong userId, DateTimeZone? zone, LocalTime? time, CheckInDays? days, CancellationToken cancellationToken = default)
+    /// <summary>Applies the given changes (null = unchanged) and returns the new settings. Giving a time chooses it;
+    /// <paramref name="confirmTime"/> keeps the current one (the offered 20:00) as chosen.</summary>
+    public async Task<UserSettings> UpdateAsync(ulong userId, DateTimeZone? zone, LocalTime? time, CheckInDays? days, CancellationToken cancellationToken = default,
+        bool confirmTime = false)
     {
         var current = await settings.GetAsync(userId, cancellationToken);
-        var updated = current with { Zone = zone ?? current.Zone, CheckInTime = time ?? current.CheckInTime, Days = days ?? current.Days };
+        var updated = current with
+        {
+            Zone = zone ?? current.Zone, CheckInTime = time ?? current.CheckInTime, Days = days ?? current.Days,
+            TimeChosen = current.TimeChosen || time is not null || confirmTime,
+        };
         return await SaveAsync(updated, null, cancellationToken);
     }
 

@@ -9,20 +9,20 @@ namespace BondBot.Features.Settings;
 /// <summary>Schedules in the users table, and the due index the scheduler reads.</summary>
 public sealed class UserSettingsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
-    private sealed record Row(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant? NextCheckinAt);
+    private sealed record Row(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant? NextCheckinAt, long TimeChosen);
 
     public async Task<UserSettings> GetAsync(ulong userId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>("""
             SELECT user_id AS UserId, time_zone AS TimeZone, checkin_time AS CheckinTime, checkin_days AS CheckinDays,
-                   paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt
+                   paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt, checkin_time_chosen AS TimeChosen
             FROM users WHERE user_id = @userId
             """, new { userId });
         return row is null
             ? new UserSettings(userId, null, UserSettings.DefaultTime, CheckInDays.Every, null, null)
             : new UserSettings(row.UserId, row.TimeZone is null ? null : DateTimeZoneProviders.Tzdb.GetZoneOrNull(row.TimeZone),
-                row.CheckinTime, CheckInDaysExtensions.Parse(row.CheckinDays) ?? CheckInDays.Every, row.PausedUntil, row.NextCheckinAt);
+                row.CheckinTime, CheckInDaysExtensions.Parse(row.CheckinDays) ?? CheckInDays.Every, row.PausedUntil, row.NextCheckinAt, row.TimeChosen != 0);
     }
 
     /// <summary>Stores the schedule and the next due instant computed from it, with anything the partner is told.</summary>
@@ -31,11 +31,11 @@ public sealed class UserSettingsRepository(SqliteConnectionFactory connections, 
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync("""
-            INSERT INTO users (user_id, time_zone, checkin_time, checkin_days, paused_until, next_checkin_at, created_at)
-            VALUES (@UserId, @ZoneId, @CheckInTime, @DaysKey, @PausedUntil, @NextCheckInAt, @now)
+            INSERT INTO users (user_id, time_zone, checkin_time, checkin_days, paused_until, next_checkin_at, checkin_time_chosen, created_at)
+            VALUES (@UserId, @ZoneId, @CheckInTime, @DaysKey, @PausedUntil, @NextCheckInAt, @TimeChosen, @now)
             ON CONFLICT (user_id) DO UPDATE SET
                 time_zone = excluded.time_zone, checkin_time = excluded.checkin_time, checkin_days = excluded.checkin_days,
-                paused_until = excluded.paused_until, next_checkin_at = excluded.next_checkin_at
+                paused_until = excluded.paused_until, next_checkin_at = excluded.next_checkin_at, checkin_time_chosen = excluded.checkin_time_chosen
             """, new
         {
             settings.UserId,
@@ -44,6 +44,7 @@ public sealed class UserSettingsRepository(SqliteConnectionFactory connections, 
             DaysKey = settings.Days.ToKey(),
             settings.PausedUntil,
             settings.NextCheckInAt,
+            settings.TimeChosen,
             now,
         }, transaction);
         await outbox.WriteAsync(connection, transaction, deliveries ?? []);
