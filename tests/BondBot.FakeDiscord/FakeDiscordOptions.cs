@@ -14,6 +14,8 @@ public sealed class FakeDiscordOptions
     /// <summary>Create Message bucket, per channel (Discord's is 5 per 5 s).</summary>
     public int MessageCreateLimit { get; init; } = 5;
     public TimeSpan MessageCreateWindow { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Message edits per channel in <see cref="MessageCreateWindow"/>.</summary>
+    public int MessageEditLimit { get; init; } = 5;
     /// <summary>Permissions the bot holds in new guilds.</summary>
     public ulong BotGuildPermissions { get; init; } = FakePermissions.DefaultBot;
     /// <summary>Generate ids above 2^63 to prove clients keep them as unsigned 64-bit numbers.</summary>

@@ -97,6 +97,10 @@ public sealed class InteractionResponder
         _state = State.Autocompleted;
     });
 
+    /// <summary>The message the first response became (after <see cref="ReplyAsync"/>), to learn its id.</summary>
+    public Task<Message> GetOriginalAsync(CancellationToken cancellationToken = default) =>
+        _rest.GetOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, cancellationToken);
+
     /// <summary>Sends a follow-up message (after the first response).</summary>
     public Task FollowUpAsync(MessagePayload message, CancellationToken cancellationToken = default) =>
         _rest.CreateFollowUpAsync(Interaction.ApplicationId, Interaction.Token, message, cancellationToken);

@@ -24,6 +24,10 @@ public static class InteractionValues
     public static long? GetInteger(this InteractionData data, string name) =>
         Find(data, name)?.Value is { ValueKind: JsonValueKind.Number } v && v.TryGetInt64(out var n) ? n : null;
 
+    /// <summary>A boolean option's value, or null.</summary>
+    public static bool? GetBoolean(this InteractionData data, string name) =>
+        Find(data, name)?.Value is { ValueKind: JsonValueKind.True or JsonValueKind.False } v ? v.GetBoolean() : null;
+
     /// <summary>A user option's id, or null.</summary>
     public static ulong? GetUserId(this InteractionData data, string name) => GetId(data, name);
 

@@ -33,6 +33,9 @@ public sealed record Message
     public IReadOnlyList<Component>? Components { get; init; }
     /// <summary>Flags.</summary>
     public MessageFlags? Flags { get; init; }
+    /// <summary>Whether only the person who used the interaction sees it (it cannot be edited through the channel).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsEphemeral => Flags is { } flags && flags.HasFlag(MessageFlags.Ephemeral);
 }
 
 /// <summary>Which mentions in a message may ping (Message §Allowed Mentions Object).</summary>

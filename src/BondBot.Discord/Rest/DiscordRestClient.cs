@@ -85,6 +85,11 @@ public sealed class DiscordRestClient
         return Deserialize(body, DiscordJson.Default.Message);
     }
 
+    /// <summary>GET the original response (Receiving and Responding §Get Original Interaction Response): the message a
+    /// reply became, to learn its id. Uses the interaction's webhook bucket, never a channel's.</summary>
+    public Task<Message> GetOriginalResponseAsync(ulong applicationId, string token, CancellationToken cancellationToken = default) =>
+        GetAsync(Routes.OriginalResponse(HttpMethod.Get, applicationId, token), DiscordJson.Default.Message, cancellationToken);
+
     /// <summary>POST a follow-up message; flag Ephemeral keeps it private.</summary>
     public async Task<Message> CreateFollowUpAsync(ulong applicationId, string token, MessagePayload message, CancellationToken cancellationToken = default)
     {

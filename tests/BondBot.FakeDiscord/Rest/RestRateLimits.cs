@@ -43,7 +43,7 @@ internal sealed class RestRateLimits(FakeDiscordOptions options)
         if (s is ["interactions", var id, _, "callback"]) return new("interaction-callback", $"interactions/{id}", 5, TimeSpan.FromSeconds(1), true);
         if (s is ["webhooks", var app, var token, ..]) return new("webhook", $"webhooks/{app}/{token}", 10, TimeSpan.FromSeconds(2), true);
         if (method == "POST" && s is ["channels", var c, "messages"]) return new("msg-create", $"channels/{c}", options.MessageCreateLimit, options.MessageCreateWindow, false);
-        if (s is ["channels", var c2, "messages", _]) return new("msg-edit", $"channels/{c2}", 5, TimeSpan.FromSeconds(5), false);
+        if (s is ["channels", var c2, "messages", _]) return new("msg-edit", $"channels/{c2}", options.MessageEditLimit, options.MessageCreateWindow, false);
         if (s is ["users", "@me", "channels"]) return new("dm-open", "", 50, TimeSpan.FromSeconds(1), false);
         if (s is ["applications", _, "guilds", var g, "commands"]) return new("commands", $"guilds/{g}", 10, TimeSpan.FromSeconds(10), false);
         if (s is ["applications", _, "commands"]) return new("commands", "", 10, TimeSpan.FromSeconds(10), false);

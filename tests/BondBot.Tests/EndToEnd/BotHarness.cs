@@ -44,7 +44,7 @@ public sealed class BotHarness : IAsyncDisposable
         // These tests compress days into milliseconds, so Discord's per-channel message bucket (5 per 5 s, which the
         // client honours; its own tests and the benchmarks prove it) would only make them wait. Tests about limits
         // bring their own fake with the documented numbers.
-        fake ??= await FakeDiscordServer.StartAsync(new FakeDiscordOptions { MessageCreateLimit = 50 });
+        fake ??= await FakeDiscordServer.StartAsync(new FakeDiscordOptions { MessageCreateLimit = 50, MessageEditLimit = 50 });
         var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Exit = BondBotLauncher.RunAsync(

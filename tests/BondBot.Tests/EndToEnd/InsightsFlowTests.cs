@@ -26,10 +26,10 @@ public sealed class InsightsFlowTests
         await checkIns.RecordMoodAsync(world.Bob.Id, 4, today.PlusDays(-1));
         await checkIns.RecordMoodAsync(world.Bob.Id, 2, today);
         var questions = services.GetRequiredService<QuestionService>();
-        var round = (await questions.OpenAsync(pair, null, "fun", 1)).Round!;
+        var round = (await questions.OpenAsync(pair, null, new("fun", 1))).Round!;
         await questions.SubmitAsync(round.RoundId, world.Alice.Id, "a");
         await questions.SubmitAsync(round.RoundId, world.Bob.Id, "b");
-        var unrevealed = (await questions.OpenAsync(pair, null, "trust", 3)).Round!;
+        var unrevealed = (await questions.OpenAsync(pair, null, new("trust", 3))).Round!;
         await questions.SubmitAsync(unrevealed.RoundId, world.Alice.Id, "only mine");
         await services.GetRequiredService<AppreciationRepository>().AddAsync(pair.PairId, world.Alice.Id, world.Bob.Id, "thanks", bot.Clock.GetCurrentInstant(), _ => []);
 

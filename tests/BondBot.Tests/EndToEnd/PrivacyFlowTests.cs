@@ -19,10 +19,10 @@ public sealed class PrivacyFlowTests
         var services = bot.Services;
         var pair = (await services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
         var questions = services.GetRequiredService<QuestionService>();
-        var revealed = (await questions.OpenAsync(pair, null, "fun", 1)).Round!;
+        var revealed = (await questions.OpenAsync(pair, null, new("fun", 1))).Round!;
         await questions.SubmitAsync(revealed.RoundId, world.Alice.Id, "alice-revealed-answer");
         await questions.SubmitAsync(revealed.RoundId, world.Bob.Id, "bob-revealed-answer");
-        var open = (await questions.OpenAsync(pair, null, "trust", 2)).Round!;
+        var open = (await questions.OpenAsync(pair, null, new("trust", 2))).Round!;
         await questions.SubmitAsync(open.RoundId, world.Bob.Id, "bob-secret-unrevealed");
         await services.GetRequiredService<CheckInService>().RecordMoodAsync(world.Alice.Id, 4);
         await services.GetRequiredService<CheckInService>().RecordMoodAsync(world.Bob.Id, 3);

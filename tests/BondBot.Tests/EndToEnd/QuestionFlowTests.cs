@@ -11,11 +11,15 @@ public sealed class QuestionFlowTests
     internal static FakeMessage LatestCard(FakeDiscordServer fake, ulong channelId) =>
         fake.MessagesIn(channelId).Last(m => m.Components.ToJsonString().Contains("q.answer", StringComparison.Ordinal));
 
-    /// <summary>Pairs Alice and Bob, has Alice open a question in #general, and returns its card.</summary>
+    internal static FakeMessage LatestDmCard(FakeDiscordServer fake, FakeUser user) =>
+        fake.DirectMessagesTo(user).Last(m => m.Components.ToJsonString().Contains("q.answer", StringComparison.Ordinal));
+
+    /// <summary>Pairs Alice and Bob, has Alice open a question in #general with <c>here</c> (the card is posted in the
+    /// channel, as the reply), and returns its card.</summary>
     internal static async Task<FakeMessage> OpenQuestionAsync(World world)
     {
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
+        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question", new FakeOption("here", 5, true), new FakeOption("category", 3, "fun"), new FakeOption("depth", 4, 1)));
         await world.Fake.WaitUntilAsync(() => world.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
         return LatestCard(world.Fake, world.General.Id);
     }
@@ -40,8 +44,8 @@ public sealed class QuestionFlowTests
 
         var opened = await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
         Assert.True(opened.Ephemeral);
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
-        var card = LatestCard(bot.Fake, world.General.Id);
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        var card = LatestDmCard(bot.Fake, world.Bob);
         Assert.Contains($"<@{world.Alice.Id}>", World.Text(card));
         Assert.Contains($"<@{world.Bob.Id}>", World.Text(card));
 
@@ -49,11 +53,12 @@ public sealed class QuestionFlowTests
         var saved = await world.ReplyAsync(await AnswerAsync(world, world.Bob, card, bobsAnswer));
         Assert.True(saved.Ephemeral);
         Assert.Contains("hidden", saved.Content);
-        await bot.Fake.WaitUntilAsync(() => World.Text(LatestCard(bot.Fake, world.General.Id)).Contains($"✅ <@{world.Bob.Id}> answered"));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        await bot.Fake.WaitUntilAsync(() => World.Text(LatestDmCard(bot.Fake, world.Alice)).Contains($"✅ <@{world.Bob.Id}> answered"));
         Assert.DoesNotContain(bobsAnswer, Everything(bot.Fake));   // the lock: nowhere, to no one
 
         const string alicesAnswer = "Alice remembers the train station";
-        var revealed = await world.ReplyAsync(await AnswerAsync(world, world.Alice, LatestCard(bot.Fake, world.General.Id), alicesAnswer));
+        var revealed = await world.ReplyAsync(await AnswerAsync(world, world.Alice, LatestDmCard(bot.Fake, world.Alice), alicesAnswer));
         Assert.Contains("both answered", revealed.Content);
         Assert.True(revealed.Ephemeral);
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains(alicesAnswer)));
@@ -74,16 +79,19 @@ public sealed class QuestionFlowTests
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         var pool = BondBot.Features.Questions.QuestionDeck.LoadEmbedded().Questions.Where(q => q.Category == "repair" && q.Depth == 3).ToList();
         var seen = new List<string>();
+        var cards = new HashSet<ulong>();
 
         for (var i = 0; i <= pool.Count; i++)
         {
             await world.ReplyAsync(await world.CommandAsync(world.Alice, "question", new FakeOption("category", 3, "repair"), new FakeOption("depth", 4, 3)));
-            await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(world.General.Id).Count(m => m.Embeds.Count > 0) > i);
-            var card = LatestCard(bot.Fake, world.General.Id);
+            // Deepest repair questions are never posted in the channel: each card arrives in Alice's DMs.
+            await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => m.Components.ToJsonString().Contains("q.answer") && !cards.Contains(m.Id)));
+            var card = LatestDmCard(bot.Fake, world.Alice);
+            cards.Add(card.Id);
             seen.Add(card.Embeds[0]!["description"]!.GetValue<string>());
             if (i == pool.Count) break;
             await world.ReplyAsync(await AnswerAsync(world, world.Alice, card, $"a{i}"));
-            await world.ReplyAsync(await AnswerAsync(world, world.Bob, LatestCard(bot.Fake, world.General.Id), $"b{i}"));
+            await world.ReplyAsync(await AnswerAsync(world, world.Bob, card, $"b{i}"));
         }
 
         Assert.Equal(pool.Count, seen.Take(pool.Count).Distinct().Count());

@@ -32,7 +32,7 @@ public sealed class RandomInputTests
         await PairingFlowTests.PairAsync(world, dave, erin);                       // the pair that must stay untouched
         var pairs = bot.Services.GetRequiredService<PairingService>();
         var other = (await pairs.GetActivePairAsync(dave.Id))!;
-        var round = (await bot.Services.GetRequiredService<QuestionService>().OpenAsync(other, null, null, null)).Round!;
+        var round = (await bot.Services.GetRequiredService<QuestionService>().OpenAsync(other, null, new(null, null))).Round!;
         await bot.Services.GetRequiredService<QuestionService>().SubmitAsync(round.RoundId, dave.Id, "dave-private");
         var before = await SnapshotAsync(bot, other.PairId);
 

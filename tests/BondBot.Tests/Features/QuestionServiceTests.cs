@@ -34,7 +34,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Answers_stay_locked_until_both_answered_then_reveal_together()
     {
-        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        var round = (await _questions.OpenAsync(_pair, null, new(null, null))).Round!;
 
         var first = await _questions.SubmitAsync(round.RoundId, 1, "mine");
         Assert.Equal(SaveAnswerOutcome.Saved, first.Outcome);
@@ -50,7 +50,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task An_answer_can_be_edited_until_the_reveal_but_not_after()
     {
-        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        var round = (await _questions.OpenAsync(_pair, null, new(null, null))).Round!;
         await _questions.SubmitAsync(round.RoundId, 1, "draft");
         Assert.Equal(SaveAnswerOutcome.Updated, (await _questions.SubmitAsync(round.RoundId, 1, "final")).Outcome);
         Assert.Equal("final", await _rounds.GetOwnAnswerAsync(round.RoundId, 1));
@@ -65,7 +65,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var round = (await _questions.OpenAsync(_pair, null, null, null, replacing: (await _rounds.GetOpenAsync(_pair.PairId))?.RoundId)).Round
+            var round = (await _questions.OpenAsync(_pair, null, new(null, null), replacing: (await _rounds.GetOpenAsync(_pair.PairId))?.RoundId)).Round
                 ?? (await _rounds.GetOpenAsync(_pair.PairId))!;
             var results = await Task.WhenAll(
                 Task.Run(() => _questions.SubmitAsync(round.RoundId, 1, "a")),
@@ -83,7 +83,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
         Assert.Empty(depths);
         Assert.Empty(categories);
 
-        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        var round = (await _questions.OpenAsync(_pair, null, new(null, null))).Round!;
         await _questions.SubmitAsync(round.RoundId, 1, "mine");
         _time.Advance(NodaTime.Duration.FromHours(5));
         var half = Assert.Single(await _rounds.GetHalfAnsweredAsync(_time.GetCurrentInstant()));
@@ -93,7 +93,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_two_partners_can_answer()
     {
-        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        var round = (await _questions.OpenAsync(_pair, null, new(null, null))).Round!;
         Assert.Equal(SaveAnswerOutcome.NotInPair, (await _questions.SubmitAsync(round.RoundId, 3, "intruder")).Outcome);
         Assert.Equal(SaveAnswerOutcome.NotInPair, (await _questions.SubmitAsync(round.RoundId + 50, 1, "no round")).Outcome);
         Assert.Empty(await _rounds.GetAnsweredUsersAsync(round.RoundId));
@@ -102,7 +102,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task Empty_and_over_long_answers_are_refused()
     {
-        var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        var round = (await _questions.OpenAsync(_pair, null, new(null, null))).Round!;
         Assert.Equal(SaveAnswerOutcome.Empty, (await _questions.SubmitAsync(round.RoundId, 1, "   ")).Outcome);
         Assert.Equal(SaveAnswerOutcome.Saved, (await _questions.SubmitAsync(round.RoundId, 1, new string('x', 1500))).Outcome);
         Assert.Equal(SaveAnswerOutcome.TooLong, (await _questions.SubmitAsync(round.RoundId, 2, new string('x', 1501))).Outcome);
@@ -111,18 +111,18 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     [Fact]
     public async Task An_open_round_is_shown_again_and_only_an_unanswered_one_can_be_replaced()
     {
-        var first = await _questions.OpenAsync(_pair, null, null, null);
-        var again = await _questions.OpenAsync(_pair, null, null, null);
+        var first = await _questions.OpenAsync(_pair, null, new(null, null));
+        var again = await _questions.OpenAsync(_pair, null, new(null, null));
         Assert.Equal(QuestionService.OpenOutcome.AlreadyOpen, again.Outcome);
         Assert.Equal(first.Round!.RoundId, again.Round!.RoundId);
 
-        var replaced = await _questions.OpenAsync(_pair, null, null, null, replacing: first.Round.RoundId);
+        var replaced = await _questions.OpenAsync(_pair, null, new(null, null), replacing: first.Round.RoundId);
         Assert.Equal(QuestionService.OpenOutcome.Opened, replaced.Outcome);
         Assert.NotEqual(first.Round.QuestionKey, replaced.Round!.QuestionKey);
         Assert.Equal(SaveAnswerOutcome.RoundClosed, (await _questions.SubmitAsync(first.Round.RoundId, 1, "old")).Outcome);
 
         await _questions.SubmitAsync(replaced.Round.RoundId, 1, "answered");
-        Assert.Equal(QuestionService.OpenOutcome.CannotReplace, (await _questions.OpenAsync(_pair, null, null, null, replacing: replaced.Round.RoundId)).Outcome);
+        Assert.Equal(QuestionService.OpenOutcome.CannotReplace, (await _questions.OpenAsync(_pair, null, new(null, null), replacing: replaced.Round.RoundId)).Outcome);
     }
 
     [Fact]
@@ -131,13 +131,13 @@ public sealed class QuestionServiceTests : IAsyncLifetime
         var keys = new List<string>();
         for (var i = 0; i < Deck.Questions.Count; i++)
         {
-            var round = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+            var round = (await _questions.OpenAsync(_pair, null, new(null, null))).Round!;
             keys.Add(round.QuestionKey);
             await _questions.SubmitAsync(round.RoundId, 1, "a");
             await _questions.SubmitAsync(round.RoundId, 2, "b");
         }
         Assert.Equal(keys.Count, keys.Distinct().Count());
-        var next = (await _questions.OpenAsync(_pair, null, null, null)).Round!;
+        var next = (await _questions.OpenAsync(_pair, null, new(null, null))).Round!;
         Assert.Equal(keys[0], next.QuestionKey);
     }
 
@@ -145,12 +145,12 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     public async Task Custom_questions_join_the_draw_only_in_their_guild()
     {
         var added = await _custom.AddAsync(77, "What song reminds you of us?", "fun", 1, 1, _time.GetCurrentInstant());
-        var inGuild = (await _questions.OpenAsync(_pair, 77, "fun", 1)).Round!;
+        var inGuild = (await _questions.OpenAsync(_pair, 77, new("fun", 1))).Round!;
         var keys = new HashSet<string> { inGuild.QuestionKey };
         // Exhaust the draw inside guild 77: the custom question must come up before anything repeats.
         for (var i = 0; i < Deck.Questions.Count; i++)
         {
-            var r = (await _questions.OpenAsync(_pair, 77, null, null, replacing: (await _rounds.GetOpenAsync(_pair.PairId))!.RoundId)).Round!;
+            var r = (await _questions.OpenAsync(_pair, 77, new(null, null), replacing: (await _rounds.GetOpenAsync(_pair.PairId))!.RoundId)).Round!;
             keys.Add(r.QuestionKey);
         }
         Assert.Contains($"custom:{added!.QuestionId}", keys);

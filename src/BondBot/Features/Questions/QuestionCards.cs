@@ -17,6 +17,8 @@ public static class QuestionCards
     {
         var category = QuestionCategory.Find(round.Category);
         var status = string.Join("  ·  ", new[] { pair.UserA, pair.UserB }.Select(u => answered.Contains(u) ? $"✅ <@{u}> answered" : $"⏳ waiting for <@{u}>"));
+        if (round.SwappedBy is { } swapper)
+            status = $"🔄 <@{swapper}> swapped in this question.\n{status}";
         var open = round.IsOpen;
         return new MessagePayload
         {
@@ -46,6 +48,9 @@ public static class QuestionCards
                 : [],
         };
     }
+
+    /// <summary>Whether a card may be posted where others can see it: never a Deepest question or a repair one.</summary>
+    public static bool MayBePublic(Round round) => round.Depth < 3 && round.Category != QuestionCategory.Repair.Key;
 
     public static MessagePayload Reveal(Round round, IReadOnlyList<Answer> answers) => new()
     {

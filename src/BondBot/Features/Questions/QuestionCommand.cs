@@ -1,13 +1,21 @@
 using BondBot.Discord;
 using BondBot.Discord.Interactions;
+using BondBot.Features.Delivery;
+using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Interactions;
 
 namespace BondBot.Features.Questions;
 
-/// <summary><c>/question [category] [depth]</c>: opens a round for the pair (or shows the open one); unpaired
-/// people get a question to reflect on alone.</summary>
-public sealed class QuestionCommand(PairingService pairing, QuestionService questions, RoundPublisher publisher, Space.SpaceRepository spaces) : ISlashCommand
+/// <summary>
+/// <c>/question [category] [depth] [here]</c>: opens a round for the pair (or shows the open one); unpaired people get a
+/// question to reflect on alone. A couple's card stays out of public view: in a server channel it goes to both
+/// partners' DMs unless they have a space (it goes there) or the asker chose <c>here</c> (never for Deepest or repair
+/// questions). The partner is always told, once, with an <b>Answer</b> button. Every reply goes out at once: cards
+/// travel through the outbox after the reply, or are the reply itself, so no channel's rate limit delays it.
+/// </summary>
+public sealed class QuestionCommand(PairingService pairing, QuestionService questions, RoundPublisher publisher, Space.SpaceRepository spaces,
+    DmChannelRepository dmChannels) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -25,8 +33,15 @@ public sealed class QuestionCommand(PairingService pairing, QuestionService ques
                 Type = CommandOptionType.Integer, Name = "depth", Description = "How deep it goes",
                 Choices = [CommandChoice.Of("Light", 1), CommandChoice.Of("Deeper", 2), CommandChoice.Of("Deepest", 3)],
             },
+            new CommandOption
+            {
+                Type = CommandOptionType.Boolean, Name = "here",
+                Description = "Post the card in this channel instead of your DMs (never for Deepest or repair questions)",
+            },
         ],
     };
+
+    private enum Place { Space, Dm, Channel, BothDms }
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
@@ -36,42 +51,64 @@ public sealed class QuestionCommand(PairingService pairing, QuestionService ques
             await context.ReplyPrivatelyAsync(QuestionCards.Reflection(questions.ReflectionQuestion()), cancellationToken);
             return;
         }
-        var category = QuestionCategory.Find(context.Data.GetString("category"))?.Key;
-        var depth = context.Data.GetInteger("depth") is { } d and >= 1 and <= 3 ? (int)d : (int?)null;
-        var result = await questions.OpenAsync(pair, context.GuildId, category, depth, cancellationToken: cancellationToken);
+        var request = new RoundRepository.Request(
+            QuestionCategory.Find(context.Data.GetString("category"))?.Key,
+            context.Data.GetInteger("depth") is { } d and >= 1 and <= 3 ? (int)d : null);
+        var partnerId = pair.PartnerOf(context.UserId);
+        var space = await spaces.ForPairAsync(pair.PairId, cancellationToken);
+        var askedHere = context.Data.GetBoolean("here") == true;
+        var ownDmsClosed = await dmChannels.IsUnreachableAsync(context.UserId, cancellationToken);
+        Place PlaceFor(Round round) =>
+            space is not null ? Place.Space
+            : !context.InGuild ? Place.Dm
+            : (askedHere && QuestionCards.MayBePublic(round)) || ownDmsClosed ? Place.Channel
+            : Place.BothDms;
+
+        var result = await questions.OpenAsync(pair, context.GuildId, request, cancellationToken: cancellationToken, deliveries: round => PlaceFor(round) switch
+        {
+            Place.BothDms => [QuestionCardDeliveries.ToPartner(round, pair, partnerId), QuestionCardDeliveries.ToOwnDms(round, pair, context.UserId)],
+            _ => [QuestionCardDeliveries.ToPartner(round, pair, partnerId)],
+        });
         if (result.Round is not { } round)
         {
             await context.ReplyPrivatelyAsync("No question matches those options. Try another category or depth.", cancellationToken);
             return;
         }
-
-        var partnerId = pair.PartnerOf(context.UserId);
-        var where = await PublishAsync(context, round, pair, partnerId, cancellationToken);
-        var prefix = result.Outcome == QuestionService.OpenOutcome.AlreadyOpen
-            ? "You two already have an open question, so here it is again — answer it, or press **New question** for a different one. "
-            : "";
-        await context.ReplyPrivatelyAsync(prefix + where, cancellationToken);
-    }
-
-    private async Task<string> PublishAsync(InteractionContext context, Round round, Pair pair, ulong partnerId, CancellationToken cancellationToken)
-    {
-        // While the pair has a private space, their rounds live there.
-        if (await spaces.ForPairAsync(pair.PairId, cancellationToken) is { } space && await publisher.PostAsync(round, pair, space.ChannelId, cancellationToken))
-            return $"Your question is waiting in your space: <#{space.ChannelId}> 💬";
-        if (context.InGuild && context.ChannelId is { } channel && await publisher.PostAsync(round, pair, channel, cancellationToken))
-            return "Your question is posted in this channel. 💬";
-        if (!context.InGuild && context.ChannelId is { } dm && await publisher.PostAsync(round, pair, dm, cancellationToken))
+        if (result.Outcome == QuestionService.OpenOutcome.AlreadyOpen)
         {
-            var reached = await publisher.SendToAsync(partnerId, round, pair, cancellationToken);
-            return reached
-                ? $"Your question is here, and {PairingMessages.Mention(partnerId)} got it in their DMs too. 💬"
-                : $"Your question is here. {PairingMessages.Mention(partnerId)} has DMs closed, so ask them to use `/question` in a server you share.";
+            // Nothing new was sent to anyone: the open card comes back to the asker alone.
+            await context.ReplyPrivatelyAsync(await publisher.CardAsync(round, pair, cancellationToken) with
+            {
+                Content = "You two already have an open question, so here it is again — answer it, or press **New question** for a different one.",
+            }, cancellationToken);
+            return;
         }
-        // The bot may not post in this channel: both partners get the card by DM instead.
-        var me = await publisher.SendToAsync(context.UserId, round, pair, cancellationToken);
-        var them = await publisher.SendToAsync(partnerId, round, pair, cancellationToken);
-        return me || them
-            ? "I can't post in this channel, so I sent the question to your DMs instead. 💬"
-            : "I can't post in this channel and your DMs are closed. Please allow DMs from this server's members (Privacy Settings) and try again.";
+
+        var partner = PairingMessages.Mention(partnerId);
+        var partnerDmsClosed = space is null && await dmChannels.IsUnreachableAsync(partnerId, cancellationToken);
+        var partnerNote = partnerDmsClosed ? $" {partner} has DMs closed, so their card waits until they next use BondBot." : "";
+        switch (PlaceFor(round))
+        {
+            case Place.Space:
+                await context.ReplyPrivatelyAsync($"Your question is waiting in your space: <#{space!.ChannelId}> 💬", cancellationToken);
+                break;
+            case Place.BothDms:
+                var kept = askedHere ? " Deepest and repair questions are never posted in a channel." : "";
+                await context.ReplyPrivatelyAsync($"Sent to your DMs with BondBot, and to {partner}'s — answer it there. 📬{kept}{partnerNote}", cancellationToken);
+                break;
+            default:
+                // In a DM, or in the channel because the asker chose it (or their DMs are closed): the card is the reply.
+                var card = await publisher.CardAsync(round, pair, cancellationToken);
+                var privateHere = context.InGuild && !(askedHere && QuestionCards.MayBePublic(round));
+                var note = privateHere ? "Your DMs are closed, so here's your card (only you can see it)." : partnerNote.Trim();
+                var reply = card with { Content = note.Length > 0 ? note : null, Flags = privateHere ? MessageFlags.Ephemeral : null };
+                await context.Responder.ReplyAsync(reply, cancellationToken);
+                if (!privateHere)
+                {
+                    var sent = await context.Responder.GetOriginalAsync(cancellationToken);
+                    await publisher.RecordAsync(round.RoundId, sent.ChannelId, sent.Id, cancellationToken);
+                }
+                break;
+        }
     }
 }

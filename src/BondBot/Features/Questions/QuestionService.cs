@@ -14,10 +14,11 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
     public sealed record OpenResult(OpenOutcome Outcome, Round? Round);
 
     /// <summary>Opens the pair's next round, or returns the round already open. With <paramref name="replacing"/>,
-    /// swaps that unanswered round for a new question.</summary>
-    public async Task<OpenResult> OpenAsync(Pair pair, ulong? guildId, string? category, int? depth, long? replacing = null,
-        CancellationToken cancellationToken = default)
+    /// swaps that unanswered round for a new question within the same request.</summary>
+    public async Task<OpenResult> OpenAsync(Pair pair, ulong? guildId, RoundRepository.Request request, long? replacing = null,
+        CancellationToken cancellationToken = default, Func<Round, IEnumerable<OutboxItem>>? deliveries = null)
     {
+        var (category, depth) = (request.Category, request.Depth);
         if (replacing is null && await rounds.GetOpenAsync(pair.PairId, cancellationToken) is { } open)
             return new OpenResult(OpenOutcome.AlreadyOpen, open);
 
@@ -29,7 +30,7 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
         if (question is null)
             return new OpenResult(OpenOutcome.NothingMatches, null);
 
-        var round = await rounds.OpenAsync(pair.PairId, question, clock.GetCurrentInstant(), replacing, cancellationToken);
+        var round = await rounds.OpenAsync(pair.PairId, question, request, clock.GetCurrentInstant(), replacing, deliveries, cancellationToken);
         if (round is not null)
             return new OpenResult(OpenOutcome.Opened, round);
         // Someone answered the old round, or another request opened one first.

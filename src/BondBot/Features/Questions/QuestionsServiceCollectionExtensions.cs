@@ -15,6 +15,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddSingleton<CustomQuestionRepository>();
         services.AddSingleton<QuestionService>();
         services.AddSingleton<RoundPublisher>();
+        services.AddSingleton<Delivery.Outbox.IDeliveryObserver, QuestionCardDeliveries>();
         services.AddScoped<ISlashCommand, QuestionCommand>();
         services.AddScoped<ISlashCommand, DeckCommand>();
         services.AddScoped<IComponentHandler, AnswerButtonHandler>();

@@ -57,7 +57,8 @@ public sealed class AnswerButtonHandler(RoundRepository rounds, PairingRepositor
     }
 }
 
-/// <summary>"New question": swaps an unanswered round for another question, on the same card.</summary>
+/// <summary>"New question": swaps an unanswered round for another question of the category and depth that were asked
+/// for, on this card and on every other copy, each saying who swapped it in.</summary>
 public sealed class NewQuestionHandler(RoundRepository rounds, PairingRepository pairs, QuestionService questions, RoundPublisher publisher)
     : RoundButtonHandler(rounds, pairs, questions)
 {
@@ -72,15 +73,17 @@ public sealed class NewQuestionHandler(RoundRepository rounds, PairingRepository
             await context.ReplyPrivatelyAsync("This question isn't open any more. Use `/question` for a new one.", cancellationToken);
             return;
         }
-        var result = await _questions.OpenAsync(pair, context.GuildId, null, null, replacing: round.RoundId, cancellationToken);
+        var request = new RoundRepository.Request(round.AskedCategory, round.AskedDepth is { } d ? (int)d : null, SwappedBy: context.UserId);
+        var result = await _questions.OpenAsync(pair, context.GuildId, request, replacing: round.RoundId, cancellationToken);
         if (result is not { Outcome: QuestionService.OpenOutcome.Opened, Round: { } next })
         {
             await context.ReplyPrivatelyAsync("One of you has already answered this question, so it stays — answer it first, then ask for a new one.", cancellationToken);
             return;
         }
         await context.Responder.UpdateMessageAsync(await publisher.CardAsync(next, pair, cancellationToken), cancellationToken);
-        if (context.Interaction.Message is { } message)
-            await publisher.RecordAsync(next.RoundId, message.ChannelId, message.Id, cancellationToken);
-        await publisher.RefreshAsync(round.RoundId, pair, context.Interaction.Message?.Id, cancellationToken);
+        var pressed = context.Interaction.Message;
+        if (pressed is not null && !pressed.IsEphemeral)
+            await publisher.RecordAsync(next.RoundId, pressed.ChannelId, pressed.Id, cancellationToken);
+        await publisher.SwapAsync(round.RoundId, next, pair, pressed?.Id, cancellationToken);
     }
 }

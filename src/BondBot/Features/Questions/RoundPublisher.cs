@@ -45,6 +45,19 @@ public sealed class RoundPublisher(
     public async Task<MessagePayload> CardAsync(Round round, Pair pair, CancellationToken cancellationToken) =>
         QuestionCards.Card(round, pair, await rounds.GetAnsweredUsersAsync(round.RoundId, cancellationToken));
 
+    /// <summary>A swap: every copy of the old round's card (but the one the swap was pressed on, already updated) becomes
+    /// the new round's card, so both partners see the new question wherever their card is.</summary>
+    public async Task SwapAsync(long oldRoundId, Round next, Pair pair, ulong? exceptMessageId, CancellationToken cancellationToken)
+    {
+        var card = await CardAsync(next, pair, cancellationToken);
+        foreach (var (channelId, messageId) in await cards.ListAsync(oldRoundId, cancellationToken))
+        {
+            if (messageId == exceptMessageId) continue;
+            if (await TryEditAsync(channelId, messageId, card, cancellationToken))
+                await cards.AddAsync(next.RoundId, channelId, messageId, cancellationToken);
+        }
+    }
+
     /// <summary>Refreshes every posted copy of the round's card; a copy that cannot be edited any more is skipped.</summary>
     public async Task RefreshAsync(long roundId, Pair pair, ulong? exceptMessageId, CancellationToken cancellationToken)
     {
@@ -53,16 +66,23 @@ public sealed class RoundPublisher(
         var card = await CardAsync(round, pair, cancellationToken);
         foreach (var (channelId, messageId) in await cards.ListAsync(roundId, cancellationToken))
         {
-            if (messageId == exceptMessageId) continue;
-            try
-            {
-                await channels.EditAsync(channelId, messageId, card, cancellationToken);
-            }
-            catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or DiscordRateLimitedException)
-            {
-                // A card's status line is cosmetic: it must never stand in the way of saving or revealing answers.
-                logger.LogInformation("Question card {MessageId} could not be refreshed ({Error})", messageId, e.GetType().Name);
-            }
+            if (messageId != exceptMessageId)
+                await TryEditAsync(channelId, messageId, card, cancellationToken);
+        }
+    }
+
+    private async Task<bool> TryEditAsync(ulong channelId, ulong messageId, MessagePayload card, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await channels.EditAsync(channelId, messageId, card, cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (e is DiscordApiException or DiscordUnavailableException or DiscordRateLimitedException)
+        {
+            // A card's status line is cosmetic: it must never stand in the way of saving or revealing answers.
+            logger.LogInformation("Question card {MessageId} could not be refreshed ({Error})", messageId, e.GetType().Name);
+            return false;
         }
     }
 }

@@ -2,8 +2,10 @@ using NodaTime;
 
 namespace BondBot.Features.Questions;
 
+/// <summary>A question asked to a pair. <see cref="AskedCategory"/> and <see cref="AskedDepth"/> are what was asked
+/// for (null: anything), kept so a swap stays within them; <see cref="SwappedBy"/> is who swapped this one in.</summary>
 public sealed record Round(long RoundId, long PairId, string QuestionKey, string QuestionText, string Category, long Depth,
-    string Status, Instant OpenedAt, ulong? ChannelId, ulong? MessageId)
+    string Status, Instant OpenedAt, ulong? ChannelId, ulong? MessageId, string? AskedCategory = null, long? AskedDepth = null, ulong? SwappedBy = null)
 {
     public bool IsOpen => Status == "open";
 }

@@ -10,7 +10,7 @@ namespace BondBot.Features.Questions;
 /// transaction: once revealed, both partners are sure to receive it.</summary>
 public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
-    private const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId";
+    private const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId, asked_category AS AskedCategory, asked_depth AS AskedDepth, swapped_by AS SwappedBy";
 
     public async Task<Round?> GetAsync(long roundId, CancellationToken cancellationToken = default)
     {
@@ -36,9 +36,14 @@ public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxW
         return new QuestionPicker.History(asked, revealed, recent);
     }
 
+    /// <summary>What a round was asked for, and who swapped it in (null for a first question).</summary>
+    public sealed record Request(string? Category, int? Depth, ulong? SwappedBy = null);
+
     /// <summary>Opens a round. When <paramref name="replacing"/> is given, that round must still be open and
-    /// unanswered; it is marked replaced in the same transaction. Returns null when that no longer holds.</summary>
-    public async Task<Round?> OpenAsync(long pairId, DeckQuestion question, Instant now, long? replacing, CancellationToken cancellationToken = default)
+    /// unanswered; it is marked replaced in the same transaction. Returns null when that no longer holds. The cards
+    /// that must reach the partners (<paramref name="deliveries"/>) are written to the outbox in the same transaction.</summary>
+    public async Task<Round?> OpenAsync(long pairId, DeckQuestion question, Request request, Instant now, long? replacing,
+        Func<Round, IEnumerable<OutboxItem>>? deliveries = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -57,11 +62,18 @@ public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxW
             return null;
         }
         var id = await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO rounds (pair_id, question_key, question_text, category, depth, status, opened_at)
-            VALUES (@pairId, @Key, @Text, @Category, @Depth, 'open', @now) RETURNING round_id
-            """, new { pairId, question.Key, question.Text, question.Category, question.Depth, now }, transaction);
-        transaction.Commit();
-        return new Round(id, pairId, question.Key, question.Text, question.Category, question.Depth, "open", now, null, null);
+            INSERT INTO rounds (pair_id, question_key, question_text, category, depth, status, opened_at, asked_category, asked_depth, swapped_by)
+            VALUES (@pairId, @Key, @Text, @Category, @Depth, 'open', @now, @askedCategory, @askedDepth, @swappedBy) RETURNING round_id
+            """, new
+            {
+                pairId, question.Key, question.Text, question.Category, question.Depth, now,
+                askedCategory = request.Category, askedDepth = request.Depth, swappedBy = request.SwappedBy,
+            }, transaction);
+        var round = new Round(id, pairId, question.Key, question.Text, question.Category, question.Depth, "open", now, null, null,
+            request.Category, request.Depth, request.SwappedBy);
+        await outbox.WriteAsync(connection, transaction, deliveries?.Invoke(round) ?? []);
+        await outbox.CommitAsync(transaction, cancellationToken);
+        return round;
     }
 
     public async Task SetMessageAsync(long roundId, ulong channelId, ulong messageId, CancellationToken cancellationToken = default)

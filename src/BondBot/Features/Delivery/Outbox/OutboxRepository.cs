@@ -16,6 +16,7 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
         public string Kind { get; init; } = "";
         public string Route { get; init; } = "";
         public string? ShareKey { get; init; }
+        public string? Key { get; init; }
         public string Payload { get; init; } = "";
         public int Attempts { get; init; }
         public ulong? ChannelId { get; init; }
@@ -27,7 +28,7 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
     }
 
     private const string Columns = """
-        delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey,
+        delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey, delivery_key AS Key,
         payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt
         """;
 

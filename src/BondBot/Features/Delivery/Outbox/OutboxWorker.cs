@@ -15,6 +15,7 @@ public sealed class OutboxWorker(
     OutboxWriter outbox,
     OutboxRepository rows,
     OutboxSender sender,
+    IEnumerable<IDeliveryObserver> observers,
     IClock clock,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
@@ -119,6 +120,8 @@ public sealed class OutboxWorker(
                 case OutboxSender.Outcome.Sent:
                     await rows.MarkSentAsync(result.Rows, result.Message?.ChannelId, result.Message?.Id, now, CancellationToken.None);
                     foreach (var id in result.Rows) done.Add(id);
+                    if (result.Message is { } message)
+                        await TellObserversAsync(row, message, cancellationToken);
                     return Counted.Sent;
                 default:
                     await rows.HoldAsync(row.DeliveryId, now, CancellationToken.None);
@@ -140,6 +143,21 @@ public sealed class OutboxWorker(
             var now = clock.GetCurrentInstant();
             await rows.RetryLaterAsync(row.DeliveryId, now + wait, e.GetType().Name, now, CancellationToken.None);
             return Counted.Retrying;
+        }
+    }
+
+    private async Task TellObserversAsync(OutboxRepository.Row row, Message message, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.DeliveredAsync(row.Kind, row.Key, message, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "After delivery {DeliveryId} ({Kind}) an observer failed", row.DeliveryId, row.Kind);
+            }
         }
     }
 
