@@ -1,6 +1,6 @@
 using BondBot.Benchmarks;
 
-// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout|startup] [N]
+// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout|startup|latency] [N]
 var mode = args.Length > 0 ? args[0] : "rest";
 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
 switch (mode)
@@ -11,11 +11,14 @@ switch (mode)
     case "fanout":
         await FanOutBenchmark.RunAsync(count > 0 ? count : 1000);
         break;
+    case "latency":
+        await CommandLatencyBenchmark.RunAsync(count > 0 ? count : 500);
+        break;
     case "startup":
         await StartupBenchmark.RunAsync(count > 0 ? count : 10_000);
         break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Modes: rest, fanout, startup");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Modes: rest, fanout, startup, latency");
         return 2;
 }
 return 0;

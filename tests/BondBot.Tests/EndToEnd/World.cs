@@ -38,11 +38,21 @@ public sealed class World
         return interaction.OriginalResponse!;
     }
 
-    /// <summary>What the person sees after an interaction: the message it updated (callback 7), or the reply.</summary>
-    public async Task<FakeMessage> SeenAsync(FakeInteraction interaction)
+    /// <summary>What the person sees after an interaction: the message it updated (callback 7, or 6 followed by an
+    /// edit), a follow-up sent after a silent acknowledgement, or the reply.</summary>
+    public async Task<FakeMessage> SeenAsync(FakeInteraction interaction, int editsBefore = 0)
     {
         var first = await interaction.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
-        return first["type"]!.GetValue<int>() == 7 ? interaction.SourceMessage! : await ReplyAsync(interaction);
+        switch (first["type"]!.GetValue<int>())
+        {
+            case 7:
+                return interaction.SourceMessage!;
+            case 6:
+                await Fake.WaitUntilAsync(() => interaction.SourceMessage!.EditCount > editsBefore || interaction.FollowUps.Count > 0, TimeSpan.FromSeconds(10));
+                return interaction.FollowUps.Count > 0 ? interaction.FollowUps[^1] : interaction.SourceMessage!;
+            default:
+                return await ReplyAsync(interaction);
+        }
     }
 
     /// <summary>Every custom_id on a message's buttons and selects.</summary>
@@ -54,7 +64,8 @@ public sealed class World
     /// then sees: the message itself when the click updated it, otherwise the reply.</summary>
     public async Task<FakeMessage> ClickAsync(FakeUser user, FakeMessage message, string prefix)
     {
-        return await SeenAsync(await Fake.ClickButtonAsync(user, message, CustomIds(message).First(id => id.StartsWith(prefix, StringComparison.Ordinal))));
+        var edits = message.EditCount;
+        return await SeenAsync(await Fake.ClickButtonAsync(user, message, CustomIds(message).First(id => id.StartsWith(prefix, StringComparison.Ordinal))), edits);
     }
 
     /// <summary>Everything a person reads in a message: content, and each embed's title, description, fields and footer.</summary>

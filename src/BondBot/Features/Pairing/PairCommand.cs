@@ -33,6 +33,8 @@ public sealed class PairCommand(PairingService pairing, DirectMessenger dms) : I
         }
 
         var invite = result.Invite!;
+        // Acknowledge before reaching the invitee: a DM can wait on Discord's rate limits, the interaction cannot.
+        await context.Responder.DeferAsync(ephemeral: true, cancellationToken);
         var replaced = result.ReplacedEarlierInvite ? " Your earlier invite was replaced by this one." : "";
         if (await dms.SendAsync(inviteeId, PairingMessages.Invite(invite, context.User.DisplayName, postedInChannel: false), cancellationToken) is not null)
         {

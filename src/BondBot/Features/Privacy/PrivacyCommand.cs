@@ -35,6 +35,8 @@ public sealed class PrivacyCommand(PrivacyExport export, DirectMessenger dms) : 
             }, cancellationToken);
             return;
         }
+        // Acknowledge first: building the file and the DM upload can take longer than Discord's 3 seconds.
+        await context.Responder.DeferAsync(ephemeral: true, cancellationToken);
         var file = await export.BuildAsync(context.UserId, cancellationToken);
         var sent = await dms.SendFileAsync(context.UserId, new MessagePayload { Content = "📦 Here is everything BondBot stores about you." },
             new FileUpload("bondbot-export.json", file, "application/json"), cancellationToken);

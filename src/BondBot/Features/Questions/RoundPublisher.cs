@@ -49,12 +49,21 @@ public sealed class RoundPublisher(
     /// the new round's card, so both partners see the new question wherever their card is.</summary>
     public async Task SwapAsync(long oldRoundId, Round next, Pair pair, ulong? exceptMessageId, CancellationToken cancellationToken)
     {
-        var card = await CardAsync(next, pair, cancellationToken);
-        foreach (var (channelId, messageId) in await cards.ListAsync(oldRoundId, cancellationToken))
+        // Swaps pressed in quick succession run side by side: when the new round was itself swapped while its copies
+        // were being moved, they move on to the round that is open now (a bounded chase, one step per swap).
+        for (var step = 0; step < 10; step++)
         {
-            if (messageId == exceptMessageId) continue;
-            if (await TryEditAsync(channelId, messageId, card, cancellationToken))
-                await cards.AddAsync(next.RoundId, channelId, messageId, cancellationToken);
+            var card = await CardAsync(next, pair, cancellationToken);
+            foreach (var (channelId, messageId) in await cards.ListAsync(oldRoundId, cancellationToken))
+            {
+                if (messageId == exceptMessageId) continue;
+                if (await TryEditAsync(channelId, messageId, card, cancellationToken))
+                    await cards.AddAsync(next.RoundId, channelId, messageId, cancellationToken);
+            }
+            if (await rounds.GetAsync(next.RoundId, cancellationToken) is not { Status: "replaced" }
+                || await rounds.GetOpenAsync(pair.PairId, cancellationToken) is not { } current)
+                return;
+            (oldRoundId, next, exceptMessageId) = (next.RoundId, current, null);
         }
     }
 

@@ -64,6 +64,8 @@ public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces,
         if ((app & (Permissions.ManageChannels | Permissions.Administrator)) == 0)
             return SpaceMessages.MissingManageChannels;
         var partnerId = pair.PartnerOf(context.UserId);
+        // Acknowledge before asking Discord whether the partner is a member (a REST call that can wait on a bucket).
+        await context.Responder.DeferAsync(ephemeral: true, cancellationToken);
         if (await guild.MemberAsync(guildId, partnerId, cancellationToken) is null)
             return $"{PairingMessages.Mention(partnerId)} isn't a member of this server. A space needs both of you here.";
         await spaces.SaveRequestAsync(pair.PairId, guildId, context.UserId, clock.GetCurrentInstant(),

@@ -43,6 +43,8 @@ public abstract class SpaceRequestHandler(PairingService pairing, SpaceRepositor
         protected override async Task AnswerAsync(InteractionContext context, Pair pair, SpaceRepository.Request request, CancellationToken cancellationToken)
         {
             var botId = gateway.CurrentUser?.Id ?? throw new InvalidOperationException("The bot user is not known before READY.");
+            // Creating a channel waits on the guild's bucket: acknowledge (a silent update) before it.
+            await context.Responder.DeferAsync(ephemeral: true, cancellationToken);
             Channel channel;
             try
             {
