@@ -75,6 +75,7 @@ public sealed class ComponentAndModalTests : IAsyncLifetime
     [Theory]
     [InlineData("""{"type":18,"label":"Answer","component":{"type":4,"custom_id":"answer","style":2,"min_length":2,"max_length":50}}""", 18)]
     [InlineData("""{"type":1,"components":[{"type":4,"custom_id":"answer","style":2,"label":"Answer","min_length":2,"max_length":50}]}""", 1)]
+    [InlineData("""{"type":10,"content":"### The whole question"},{"type":18,"label":"Answer","component":{"type":4,"custom_id":"answer","style":2,"min_length":2,"max_length":50}}""", 18)]
     public async Task Modal_submit_mirrors_the_layout_the_bot_used(string item, int expectedType)
     {
         var opened = await _fake.InvokeCommandAsync(_user, "answer");
@@ -87,7 +88,9 @@ public sealed class ComponentAndModalTests : IAsyncLifetime
         var submit = await _fake.SubmitModalAsync(_user, opened, new Dictionary<string, string> { ["answer"] = "a long answer" });
         var payload = await _gateway.NextDispatchAsync("INTERACTION_CREATE");
 
-        var row = payload["data"]!["components"]![0]!;
+        var components = payload["data"]!["components"]!.AsArray();
+        var row = components[^1]!;
+        if (components.Count > 1) Assert.Equal(10, components[0]!["type"]!.GetValue<int>());   // a text display comes back as type and id
         Assert.Equal(5, payload["type"]!.GetValue<int>());
         Assert.Equal(expectedType, row["type"]!.GetValue<int>());
         var input = expectedType == 18 ? row["component"]! : row["components"]![0]!;
@@ -102,11 +105,14 @@ public sealed class ComponentAndModalTests : IAsyncLifetime
     [InlineData("""{"custom_id":"m","title":"t","components":[{"type":18,"label":"L","component":{"type":4,"custom_id":"a","style":3}}]}""")]
     [InlineData("""{"custom_id":"m","title":"t","components":[{"type":18,"label":"L","component":{"type":4,"custom_id":"a","style":1,"max_length":4001}}]}""")]
     [InlineData("""{"custom_id":"m","title":"t","components":[{"type":1,"components":[{"type":4,"custom_id":"a","style":1}]}]}""")]
+    [InlineData("""{"custom_id":"m","title":"t","components":[{"type":10,"content":"TEXT_4001"},{"type":18,"label":"L","component":{"type":4,"custom_id":"a","style":1}}]}""")]
+    [InlineData("""{"custom_id":"m","title":"t","components":[{"type":10,"content":""},{"type":18,"label":"L","component":{"type":4,"custom_id":"a","style":1}}]}""")]
     public async Task Modal_outside_the_limits_is_50035(string data)
     {
         var opened = await _fake.InvokeCommandAsync(_user, "answer");
         await _gateway.NextDispatchAsync("INTERACTION_CREATE");
-        var response = await _http.CallbackAsync(opened, new JsonObject { ["type"] = 9, ["data"] = TestApi.Parse(data.Replace("TITLE_46", new string('t', 46), StringComparison.Ordinal)) });
+        var body = data.Replace("TITLE_46", new string('t', 46), StringComparison.Ordinal).Replace("TEXT_4001", new string('x', 4001), StringComparison.Ordinal);
+        var response = await _http.CallbackAsync(opened, new JsonObject { ["type"] = 9, ["data"] = TestApi.Parse(body) });
         Assert.Equal(50035, await response.ErrorCodeAsync());
     }
 

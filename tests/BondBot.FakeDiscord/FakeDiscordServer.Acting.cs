@@ -78,8 +78,16 @@ public sealed partial class FakeDiscordServer
         var modal = opened.Modal ?? throw new InvalidOperationException("The bot did not answer that interaction with a modal.");
         var submitted = new JsonArray();
         var known = new HashSet<string>();
+        var position = 0;
         foreach (var item in modal["components"]!.AsArray())
         {
+            position++;
+            if (item!["type"]!.GetValue<int>() == 10)
+            {
+                // A text display comes back with its numeric id only (Receiving and Responding §Modal Submit).
+                submitted.Add(new JsonObject { ["type"] = 10, ["id"] = item["id"]?.GetValue<int>() ?? position });
+                continue;
+            }
             var isLabel = item!["type"]!.GetValue<int>() == 18;
             var input = isLabel ? item["component"]! : item["components"]![0]!;
             var id = input["custom_id"]!.GetValue<string>();

@@ -11,6 +11,8 @@ public enum ComponentType
     StringSelect = 3,
     /// <summary>Text input (modals).</summary>
     TextInput = 4,
+    /// <summary>Text display: markdown text, in messages with components v2 and in modals.</summary>
+    TextDisplay = 10,
     /// <summary>Label wrapper (modals), the current recommended layout.</summary>
     Label = 18,
 }
@@ -54,6 +56,8 @@ public sealed record Component
     public string? CustomId { get; init; }
     /// <summary>Button style or text input style.</summary>
     public int? Style { get; init; }
+    /// <summary>Text display markdown (≤4000).</summary>
+    public string? Content { get; init; }
     /// <summary>Button label (≤80) or Label component text (≤45).</summary>
     public string? Label { get; init; }
     /// <summary>Label component description (≤100).</summary>
@@ -100,6 +104,9 @@ public sealed record Component
     /// <summary>A string select.</summary>
     public static Component Select(string customId, IReadOnlyList<SelectOption> options, string? placeholder = null) =>
         new() { Type = ComponentType.StringSelect, CustomId = customId, Options = options, Placeholder = placeholder };
+
+    /// <summary>Markdown text shown as is (in a modal: above or between the inputs, never cut like a label).</summary>
+    public static Component TextDisplay(string content) => new() { Type = ComponentType.TextDisplay, Content = content };
 
     /// <summary>A text input wrapped in a Label, the layout Discord recommends for modals.</summary>
     public static Component LabeledTextInput(string customId, string label, TextInputStyle style, int maxLength,

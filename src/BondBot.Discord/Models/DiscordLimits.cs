@@ -51,6 +51,8 @@ public static class DiscordLimits
     public const int LabelDescription = 100;
     /// <summary>Text input value and max_length.</summary>
     public const int TextInputValue = 4000;
+    /// <summary>Text display content.</summary>
+    public const int TextDisplay = 4000;
     /// <summary>Text input placeholder.</summary>
     public const int TextInputPlaceholder = 100;
     /// <summary>Message nonce.</summary>

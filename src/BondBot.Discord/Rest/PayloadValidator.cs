@@ -49,8 +49,11 @@ internal static class PayloadValidator
                     NonEmptyMax(input.Label, DiscordLimits.Label, path + ".components[0].label");
                     ValidateTextInput(input, path + ".components[0]");
                     break;
+                case ComponentType.TextDisplay:
+                    NonEmptyMax(item.Content, DiscordLimits.TextDisplay, path + ".content");
+                    break;
                 default:
-                    Fail(path, "a modal holds Labels or action rows with one text input");
+                    Fail(path, "a modal holds Labels, text displays, or action rows with one text input");
                     break;
             }
         }

@@ -80,6 +80,16 @@ public sealed class LimitValidationTests
     }
 
     [Fact]
+    public void A_modal_text_display_holds_1_to_4000_characters()
+    {
+        var input = Component.LabeledTextInput("a", "Answer", TextInputStyle.Paragraph, 4000);
+        PayloadValidator.Validate(new ModalPayload("m", "t", [Component.TextDisplay(Text(4000)), input]));
+        Assert.Equal("components[0].content", Assert.Throws<DiscordLimitException>(() =>
+            PayloadValidator.Validate(new ModalPayload("m", "t", [Component.TextDisplay(Text(4001)), input]))).Field);
+        Assert.Throws<DiscordLimitException>(() => PayloadValidator.Validate(new ModalPayload("m", "t", [Component.TextDisplay(""), input])));
+    }
+
+    [Fact]
     public void Command_names_descriptions_and_option_order_are_checked()
     {
         ApplicationCommand Cmd(string name, string description = "d", IReadOnlyList<CommandOption>? options = null) => new() { Name = name, Description = description, Options = options };

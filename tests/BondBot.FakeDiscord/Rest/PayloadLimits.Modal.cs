@@ -32,7 +32,13 @@ internal static partial class PayloadLimits
                 inputPath = $"{p}.components.0";
                 Between(input, "label", 1, 45, $"{inputPath}.label", errors);
             }
-            else { errors[p] = "Expected a Label (type 18) or an action row with exactly one text input."; continue; }
+            else if (item?["type"]?.GetValue<int>() == 10)
+            {
+                // A text display (Components §Text Display): markdown shown in the modal, nothing to submit.
+                Between(item, "content", 1, 4000, $"{p}.content", errors);
+                continue;
+            }
+            else { errors[p] = "Expected a Label (type 18), a text display (type 10) or an action row with exactly one text input."; continue; }
             if (input?["type"]?.GetValue<int>() != 4) { errors[inputPath] = "Expected a text input (type 4)."; continue; }
             TextInput(input, inputPath, ids, errors);
         }

@@ -68,14 +68,17 @@ public static class QuestionCards
         ],
     };
 
+    /// <summary>The answer form: the whole question as text (a label would cut it at 45 characters, a description at
+    /// 100), then the answer box.</summary>
     public static ModalPayload AnswerModal(Round round, ulong partnerId, string? existing) => new(
         CustomId.Create(SubmitPrefix, round.RoundId),
         existing is null ? "Your answer" : "Edit your answer",
         [
+            Component.TextDisplay(DiscordLimits.Truncate($"### {round.QuestionText}", DiscordLimits.TextDisplay)),
             Component.LabeledTextInput(AnswerField, "Your answer", TextInputStyle.Paragraph, QuestionService.MaxAnswerLength,
                 placeholder: "Take your time — a few honest sentences are plenty.",
                 value: existing,
-                description: DiscordLimits.Truncate($"Hidden until your partner answers too. {round.QuestionText}", DiscordLimits.LabelDescription)),
+                description: "Hidden until your partner answers too."),
         ]);
 
     public static MessagePayload Reflection(DeckQuestion question) => new()
