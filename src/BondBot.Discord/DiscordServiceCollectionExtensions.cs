@@ -53,7 +53,8 @@ public static class DiscordServiceCollectionExtensions
             provider.GetRequiredService<InvalidRequestGuard>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<DiscordTiming>(),
-            provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Rest"))));
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Rest")),
+            provider.GetService<IOutgoingMessageFilter>()));
         // One transport per connection; a test registers a scripted one first to talk to the client directly.
         services.TryAddTransient<IGatewayTransport, WebSocketTransport>();
         services.TryAddSingleton(provider =>

@@ -11,18 +11,19 @@ namespace BondBot.Discord.Interactions;
 /// </summary>
 public sealed class CommandRegistrar(DiscordRestClient rest, ILogger<CommandRegistrar> logger)
 {
-    /// <summary>Makes Discord's command set equal <paramref name="commands"/>; true when an overwrite was sent.</summary>
-    public async Task<bool> EnsureAsync(ulong applicationId, ulong? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
+    /// <summary>Makes Discord's command set equal <paramref name="commands"/> and returns it as Discord has it, with
+    /// the ids command mentions (<c>&lt;/name:id&gt;</c>) need.</summary>
+    public async Task<IReadOnlyList<ApplicationCommand>> EnsureAsync(ulong applicationId, ulong? guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken)
     {
         var current = await rest.GetCommandsAsync(applicationId, guildId, cancellationToken);
         if (Canonical(current) == Canonical(commands))
         {
             logger.LogInformation("{Count} commands already registered {Scope}; nothing to change", commands.Count, Scope(guildId));
-            return false;
+            return current;
         }
-        await rest.OverwriteCommandsAsync(applicationId, guildId, commands, cancellationToken);
+        var registered = await rest.OverwriteCommandsAsync(applicationId, guildId, commands, cancellationToken);
         logger.LogInformation("Registered {Count} commands {Scope}", commands.Count, Scope(guildId));
-        return true;
+        return registered;
     }
 
     private static string Scope(ulong? guildId) => guildId is null ? "globally" : $"in guild {guildId}";

@@ -13,8 +13,9 @@ namespace BondBot.Discord.Rest;
 public sealed class DiscordRestClient
 {
     private readonly RestExecutor _executor;
+    private readonly IOutgoingMessageFilter? _filter;
 
-    internal DiscordRestClient(RestExecutor executor) => _executor = executor;
+    internal DiscordRestClient(RestExecutor executor, IOutgoingMessageFilter? filter = null) => (_executor, _filter) = (executor, filter);
 
     /// <summary>GET /gateway/bot (Gateway §Get Gateway Bot).</summary>
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
@@ -50,6 +51,7 @@ public sealed class DiscordRestClient
     {
         if (type is InteractionCallbackType.Modal or InteractionCallbackType.ApplicationCommandAutocompleteResult)
             throw new ArgumentException("Use ShowModalAsync or AutocompleteAsync for this callback type.", nameof(type));
+        data = data is null ? null : Outgoing(data);
         if (data is not null && type is InteractionCallbackType.ChannelMessageWithSource or InteractionCallbackType.UpdateMessage)
             PayloadValidator.Validate(data, isInteractionResponse: true, requireBody: type == InteractionCallbackType.ChannelMessageWithSource);
         var payload = data is null ? null : WithDefaultMentions(data);
@@ -78,6 +80,7 @@ public sealed class DiscordRestClient
     /// <summary>PATCH the original response (after a deferral, or to change a reply).</summary>
     public async Task<Message> EditOriginalResponseAsync(ulong applicationId, string token, MessagePayload message, CancellationToken cancellationToken = default)
     {
+        message = Outgoing(message);
         PayloadValidator.Validate(message, isInteractionResponse: true, requireBody: false);
         var payload = WithDefaultMentions(message);
         var body = await _executor.SendAsync(Routes.OriginalResponse(HttpMethod.Patch, applicationId, token),
@@ -93,6 +96,7 @@ public sealed class DiscordRestClient
     /// <summary>POST a follow-up message; flag Ephemeral keeps it private.</summary>
     public async Task<Message> CreateFollowUpAsync(ulong applicationId, string token, MessagePayload message, CancellationToken cancellationToken = default)
     {
+        message = Outgoing(message);
         PayloadValidator.Validate(message, isInteractionResponse: true);
         var payload = WithDefaultMentions(message);
         var body = await _executor.SendAsync(Routes.FollowUp(applicationId, token),
@@ -114,6 +118,7 @@ public sealed class DiscordRestClient
     public async Task<Message> CreateMessageAsync(ulong channelId, MessagePayload message, IReadOnlyList<FileUpload>? files = null,
         CancellationToken cancellationToken = default)
     {
+        message = Outgoing(message);
         var payload = WithDefaultMentions(message) with
         {
             Attachments = files is { Count: > 0 } ? files.Select((f, i) => new AttachmentInfo(i, f.FileName, f.Description)).ToList() : message.Attachments,
@@ -130,6 +135,7 @@ public sealed class DiscordRestClient
     /// <summary>PATCH a message the bot sent.</summary>
     public async Task<Message> EditMessageAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken = default)
     {
+        message = Outgoing(message);
         PayloadValidator.Validate(message, isInteractionResponse: false, requireBody: false);
         var payload = WithDefaultMentions(message);
         var body = await _executor.SendAsync(Routes.EditMessage(channelId, messageId),
@@ -185,6 +191,8 @@ public sealed class DiscordRestClient
 
     // Interaction responses only ping users by default, channel messages ping everything; BondBot echoes what
     // people wrote, so nothing pings unless the caller allows it explicitly.
+    private MessagePayload Outgoing(MessagePayload message) => _filter?.Apply(message) ?? message;
+
     private static MessagePayload WithDefaultMentions(MessagePayload message) =>
         message.AllowedMentions is null ? message with { AllowedMentions = AllowedMentions.None } : message;
 

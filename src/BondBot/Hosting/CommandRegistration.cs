@@ -15,6 +15,7 @@ public sealed class CommandRegistration(
     DiscordRestClient rest,
     CommandRegistrar registrar,
     CommandCatalog catalog,
+    CommandMentions mentions,
     IOptions<DiscordClientOptions> options,
     ILogger<CommandRegistration> logger) : IGatewayEventHandler
 {
@@ -29,7 +30,7 @@ public sealed class CommandRegistration(
         try
         {
             var applicationId = gateway.ApplicationId ?? (await rest.GetCurrentApplicationAsync(cancellationToken)).Id;
-            await registrar.EnsureAsync(applicationId, options.Value.DevGuild, catalog.Definitions, cancellationToken);
+            mentions.Remember(await registrar.EnsureAsync(applicationId, options.Value.DevGuild, catalog.Definitions, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -25,6 +25,8 @@ public static class HostingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DiscordClientOptions>, DiscordOptionsValidator>();
         services.AddSingleton<IGatewayEventHandler, CommandRegistration>();
         services.AddSingleton<CommandCatalog>();
+        services.AddSingleton<CommandMentions>();
+        services.AddSingleton<Discord.Rest.IOutgoingMessageFilter>(provider => provider.GetRequiredService<CommandMentions>());
         return services;
     }
 

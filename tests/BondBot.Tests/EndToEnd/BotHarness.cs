@@ -74,6 +74,9 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     /// <summary>One scheduler pass at BondBot's current time, run to completion.</summary>
+    /// <summary>A message text as BondBot sends it: command hints become clickable mentions once commands are registered.</summary>
+    public string AsSent(string text) => Services.GetRequiredService<BondBot.Interactions.CommandMentions>().Linkify(text)!;
+
     public Task<CheckInScheduler.PassSummary> RunSchedulerAsync() =>
         Services.GetRequiredService<CheckInScheduler>().RunOnceAsync(CancellationToken.None);
 

@@ -34,21 +34,6 @@ public sealed class HostEndToEndTests
     }
 
     [Fact]
-    public async Task Help_answers_privately_with_every_command_and_the_privacy_note()
-    {
-        await using var bot = await BotHarness.StartAsync();
-        var world = new World(bot.Fake);
-
-        var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "help"));
-
-        Assert.True(reply.Ephemeral);
-        var text = World.Text(reply);
-        foreach (var command in new[] { "/pair", "/unpair", "/question", "/deck", "/help" })
-            Assert.Contains(command, text);
-        Assert.Contains("not therapy", text, StringComparison.OrdinalIgnoreCase);
-    }
-
-    [Fact]
     public async Task A_slow_handler_is_deferred_automatically_and_its_answer_still_arrives()
     {
         await using var bot = await BotHarness.StartAsync(configure: s => s.AddScoped<ISlashCommand, SlowCommand>());

@@ -88,7 +88,7 @@ public sealed class PairingFlowTests
             "self" => "can't pair with yourself",
             "bot" => "Bots can't be partners",
             "youPaired" => "already paired with",
-            _ => PairingMessages.CouldNotSend,   // nothing about Bob's relationship reaches Alice
+            _ => bot.AsSent(PairingMessages.CouldNotSend),   // nothing about Bob's relationship reaches Alice
         }, reply.Content);
         Assert.DoesNotContain("paired with someone", reply.Content);
     }

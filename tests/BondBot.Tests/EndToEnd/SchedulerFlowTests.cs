@@ -116,7 +116,7 @@ public sealed class SchedulerFlowTests
         Assert.Equal(attempts, bot.Fake.Requests.Count(r => r.Status == 403 && r.ErrorCode == 50007));
 
         var help = await world.CommandAsync(world.Bob, "help");
-        await bot.Fake.WaitUntilAsync(() => help.FollowUps.Any(m => m.Content == Reachability.Text));
+        await bot.Fake.WaitUntilAsync(() => help.FollowUps.Any(m => m.Content == bot.AsSent(Reachability.Text)));
         Assert.True(help.FollowUps.Single().Ephemeral);
     }
 }

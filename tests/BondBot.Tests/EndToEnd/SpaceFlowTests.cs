@@ -57,7 +57,7 @@ public sealed class SpaceFlowTests
 
         var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "space", new FakeOption("open", 1, null, [])));
 
-        Assert.Equal(SpaceMessages.MissingManageChannels, reply.Content);
+        Assert.Equal(bot.AsSent(SpaceMessages.MissingManageChannels), reply.Content);
         Assert.DoesNotContain(world.Guild.Channels, c => c.Name == "alice-and-bob");
     }
 

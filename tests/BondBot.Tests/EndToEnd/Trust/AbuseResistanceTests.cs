@@ -57,7 +57,7 @@ public sealed class AbuseResistanceTests
         bot.Clock.Advance(Duration.FromDays(3));
         var again = await world.ReplyAsync(await world.CommandAsync(world.Alice, "pair", Partner(world.Bob)));
 
-        Assert.Equal(PairingMessages.CouldNotSend, again.Content);
+        Assert.Equal(bot.AsSent(PairingMessages.CouldNotSend), again.Content);
         Assert.Equal(dmsBefore, bot.Fake.DirectMessagesTo(world.Bob).Count);   // no new invite reached Bob
         var carol = await world.ReplyAsync(await world.CommandAsync(world.Carol, "pair", Partner(world.Bob)));
         Assert.Contains("Invite sent", carol.Content);                   // only Alice is refused
@@ -76,9 +76,9 @@ public sealed class AbuseResistanceTests
         Assert.Contains("please wait", tooSoon.Content);
         bot.Clock.Advance(Duration.FromMinutes(1));
         var again = await world.ReplyAsync(await world.CommandAsync(world.Alice, "pair", Partner(world.Bob)));
-        Assert.Equal(PairingMessages.CouldNotSend, again.Content);
+        Assert.Equal(bot.AsSent(PairingMessages.CouldNotSend), again.Content);
         var byCarol = await world.ReplyAsync(await world.CommandAsync(world.Carol, "pair", Partner(world.Bob)));
-        Assert.Equal(PairingMessages.CouldNotSend, byCarol.Content);
+        Assert.Equal(bot.AsSent(PairingMessages.CouldNotSend), byCarol.Content);
 
         Assert.Single(bot.Fake.MessagesIn(world.General.Id), m => m.Content?.Contains("pairing invite") == true);
         bot.Clock.Advance(Duration.FromDays(1));

@@ -111,7 +111,7 @@ public sealed class DeliveryReliabilityTests
 
         world.Bob.DmsOpen = true;
         var help = await world.CommandAsync(world.Bob, "help");
-        await bot.Fake.WaitUntilAsync(() => help.FollowUps.Any(m => m.Content == Reachability.Text));
+        await bot.Fake.WaitUntilAsync(() => help.FollowUps.Any(m => m.Content == bot.AsSent(Reachability.Text)));
         await bot.AtAsync(Instant.FromUtc(2026, 6, 6, 13, 0));
         Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsPrompt);
     }
