@@ -39,18 +39,22 @@ public sealed class StaleInputTests
     }
 
     [Fact]
-    public async Task A_direct_message_from_a_stranger_gets_no_reply_and_stores_nothing()
+    public async Task A_direct_message_gets_one_short_help_card_stores_nothing_and_pings_no_one()
     {
         await using var bot = await BotHarness.StartAsync();
         var stranger = bot.Fake.AddUser("stranger");
-        var before = bot.Fake.SentBodies.Count;
 
         await bot.Fake.SendDirectMessageAsync(stranger, "hello? @everyone '; DROP TABLE users; --");
-        // BondBot reads events in order: once a later command is answered, the DM has been read (and nothing handles it).
-        var later = bot.Fake.AddUser("later");
-        await new World(bot.Fake).ReplyAsync(await bot.Fake.InvokeCommandAsync(later, "help"));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(stranger).Any(m => m.AuthorId == bot.Fake.BotUserId));
+        await bot.Fake.SendDirectMessageAsync(stranger, "are you there?");
+        // BondBot reads events in order: once a later command is answered, the second DM has been read.
+        await new World(bot.Fake).ReplyAsync(await bot.Fake.InvokeCommandAsync(bot.Fake.AddUser("later"), "help"));
 
-        Assert.Equal(before + 1, bot.Fake.SentBodies.Count);   // only the answer to the later command
+        var card = Assert.Single(bot.Fake.DirectMessagesTo(stranger), m => m.AuthorId == bot.Fake.BotUserId);
+        Assert.Contains("I don't read messages here", World.Text(card));
+        Assert.Contains($"1. </pair:", World.Text(card));
+        Assert.DoesNotContain("DROP TABLE", World.Text(card));
+        Assert.Empty(card.AllowedMentions?["parse"]?.AsArray() ?? []);
         await using var connection = await bot.Database.Connections.OpenAsync();
         Assert.Equal(0, await Dapper.SqlMapper.ExecuteScalarAsync<int>(connection, "SELECT COUNT(*) FROM users"));
     }

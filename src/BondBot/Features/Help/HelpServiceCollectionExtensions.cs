@@ -6,5 +6,6 @@ namespace BondBot.Features.Help;
 public static class HelpServiceCollectionExtensions
 {
     public static IServiceCollection AddHelp(this IServiceCollection services) =>
-        services.AddScoped<ISlashCommand, HelpCommand>();
+        services.AddScoped<ISlashCommand, HelpCommand>()
+            .AddSingleton<IGatewayEventHandler, DirectMessageHelp>();
 }
