@@ -56,7 +56,7 @@ public sealed class CareService(
                     Title = "💛 Checking in on you",
                     Description = DiscordLimits.Truncate(
                         "Your last few check-ins have been heavy days. You don't have to carry that alone. " + talk +
-                        " Talking with a couples counsellor can help too, together or on your own. BondBot is a companion, not therapy, " +
+                        " Talking with a couples counsellor can help too, together or on your own. I'm a companion, not therapy, " +
                         "so here are some places to turn:" + list + "\n\nOnly you received this message.",
                         DiscordLimits.EmbedDescription),
                     Color = 0xF1C40F,

@@ -115,8 +115,8 @@ public static class CheckInCards
     }
 
     public static string Saved(StreakCalculator.Streaks? streaks) => streaks is not { } s
-        ? "Check-in saved 💛"
+        ? "Saved ✅"
         : s.Current > 0
-            ? $"Check-in saved 💛 You two are on a **{s.Current}-day** streak (best: {s.Best})."
-            : "Check-in saved 💛 Your streak starts the first day you both check in.";
+            ? $"Saved ✅ You two are on a **{s.Current}-day** streak (best: {Plural.Of(s.Best, "day")})."
+            : "Saved ✅ Your streak starts the first day you both check in.";
 }

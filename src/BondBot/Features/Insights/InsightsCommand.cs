@@ -44,10 +44,14 @@ public sealed class InsightsCommand(
         var fields = new List<EmbedField>
         {
             new("Paired since", $"<t:{pair.CreatedAt.ToUnixTimeSeconds()}:D>", Inline: true),
-            new("Streak", $"{streaks.Current} days (best {streaks.Best})", Inline: true),
+            new("Streak", streaks is { Current: 0, Best: 0 }
+                ? "Starts the first day you both check in"
+                : $"{Plural.Of(streaks.Current, "day")} (best {Plural.Of(streaks.Best, "day")})", Inline: true),
             new("Answered together", Answered(depths, categories)),
             new($"Moods, last {MoodDays} days", await MoodsAsync(pair, context.UserId, today, cancellationToken)),
-            new("Appreciation notes", $"{thisWeek} this week · {sinceLastWeek - thisWeek} last week", Inline: true),
+            new("Appreciation notes", sinceLastWeek == 0
+                ? "None yet — `/appreciate` sends your partner a note"
+                : $"{thisWeek} this week · {sinceLastWeek - thisWeek} last week", Inline: true),
             new("Closeness pulse", await pulse.InsightLinesAsync(context.UserId, pair, cancellationToken) ?? "Not answered this month yet — `/pulse` takes a minute."),
         };
         await context.ReplyPrivatelyAsync(new MessagePayload
@@ -63,8 +67,11 @@ public sealed class InsightsCommand(
             return "No questions revealed yet — `/question` starts one.";
         var byDepth = string.Join(" · ", depths.Select(d => $"{QuestionCategory.DepthName(d.Depth)} {d.Count}"));
         var top = string.Join(", ", categories.Take(4).Select(c => $"{QuestionCategory.Find(c.Category)?.Name ?? c.Category} {c.Count}"));
-        return DiscordLimits.Truncate($"{total} {(total == 1 ? "question" : "questions")} · {byDepth}\nMost explored: {top}", DiscordLimits.EmbedFieldValue);
+        return DiscordLimits.Truncate($"{Plural.Of(total, "question")} · {byDepth}\nMost explored: {top}", DiscordLimits.EmbedFieldValue);
     }
+
+    /// <summary>Days of check-ins before a mood line says anything; until then, a count and when the line appears.</summary>
+    public const int MoodLineAfter = 3;
 
     // Your own moods within this pair, and your partner's only as far as their check-ins were shared with you.
     private async Task<string> MoodsAsync(Pair pair, ulong viewerId, LocalDate today, CancellationToken cancellationToken)
@@ -74,6 +81,12 @@ public sealed class InsightsCommand(
         foreach (var userId in new[] { pair.UserA, pair.UserB })
         {
             var moods = await checkIns.MoodsAsync(pair, userId, viewerId, from, today, cancellationToken);
+            if (moods.Count < MoodLineAfter)
+            {
+                var none = userId == viewerId ? "no check-ins yet" : "no check-ins shared yet";
+                lines.Append($"<@{userId}> {(moods.Count == 0 ? none : Plural.Of(moods.Count, "check-in") + " so far")} — the line appears after three\n");
+                continue;
+            }
             var row = Enumerable.Range(0, MoodDays).Select(i => moods.TryGetValue(from.PlusDays(i), out var m) ? m : (int?)null).ToList();
             lines.Append($"<@{userId}> `{Sparkline.Render(row)}`\n");
         }

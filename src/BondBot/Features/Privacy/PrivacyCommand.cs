@@ -29,7 +29,7 @@ public sealed class PrivacyCommand(PrivacyExport export, DirectMessenger dms) : 
         {
             await context.ReplyPrivatelyAsync(new MessagePayload
             {
-                Content = "This deletes everything BondBot stores about you — settings, answers, check-ins, pulse ratings, notes you sent — " +
+                Content = "This deletes everything I store about you — settings, answers, check-ins, pulse ratings, notes you sent — " +
                           "and ends your pairing (your partner is told; their own data stays theirs); private spaces you shared are deleted. It can't be undone. Continue?",
                 Components = [Component.Row(Component.Button(CustomId.Create(DeletePrefix, context.UserId), "Delete my data", ButtonStyle.Danger))],
             }, cancellationToken);
@@ -38,7 +38,7 @@ public sealed class PrivacyCommand(PrivacyExport export, DirectMessenger dms) : 
         // Acknowledge first: building the file and the DM upload can take longer than Discord's 3 seconds.
         await context.Responder.DeferAsync(ephemeral: true, cancellationToken);
         var file = await export.BuildAsync(context.UserId, cancellationToken);
-        var sent = await dms.SendFileAsync(context.UserId, new MessagePayload { Content = "📦 Here is everything BondBot stores about you." },
+        var sent = await dms.SendFileAsync(context.UserId, new MessagePayload { Content = "📦 Here is everything I store about you." },
             new FileUpload("bondbot-export.json", file, "application/json"), cancellationToken);
         await context.ReplyPrivatelyAsync(sent
             ? "Sent to your DMs with BondBot 📬"
@@ -60,6 +60,6 @@ public sealed class PrivacyDeleteHandler(PrivacyEraser eraser, IClock clock) : I
             return;
         }
         await eraser.EraseAsync(context.UserId, clock.GetCurrentInstant(), cancellationToken);
-        await context.Responder.UpdateMessageAsync(PairingMessages.Answered("Done — everything BondBot stored about you is deleted. Take care. 💛"), cancellationToken);
+        await context.Responder.UpdateMessageAsync(PairingMessages.Answered("Done — everything I stored about you is deleted. Take care. 💛"), cancellationToken);
     }
 }

@@ -90,7 +90,7 @@ public static class QuestionCards
                 Title = "💭 A question to reflect on",
                 Description = question.Text,
                 Color = Teal,
-                Footer = new EmbedFooter("Answer it with your partner: pair up with /pair partner:@them and BondBot keeps both answers hidden until you've both answered."),
+                Footer = new EmbedFooter("Answer it with your partner: pair up with /pair partner:@them and I'll keep both answers hidden until you've both answered."),
             },
         ],
     };

@@ -84,7 +84,7 @@ public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces,
         }
         await context.ReplyPrivatelyAsync(new MessagePayload
         {
-            Content = $"Delete your private space <#{space.ChannelId}>? Its messages go with it; BondBot will send things by DM again.",
+            Content = $"Delete your private space <#{space.ChannelId}>? Its messages go with it; I'll send things by DM again.",
             Components = [Component.Row(Component.Button(CustomId.Create(SpaceCloseHandler.Prefix_, pair.PairId), "Delete the space", ButtonStyle.Danger))],
         }, cancellationToken);
     }

@@ -16,7 +16,7 @@ public sealed class PrivacyAcrossPairingsTests
     {
         var confirm = await world.ReplyAsync(await world.CommandAsync(user, "privacy", Sub("delete")));
         var done = await world.ClickAsync(user, confirm, "privacy.delete");
-        Assert.Contains("everything BondBot stored about you is deleted", done.Content);
+        Assert.Contains("everything I stored about you is deleted", done.Content);
         await bot.DeliverAsync();
     }
 
@@ -92,8 +92,8 @@ public sealed class PrivacyAcrossPairingsTests
         Assert.Contains("once they've answered", carol);
 
         var insights = World.Text(await world.ReplyAsync(await world.CommandAsync(world.Carol, "insights")));
-        Assert.Contains($"<@{world.Alice.Id}> `{new string(' ', 30)}`", insights);   // her mood with Bob is not Carol's to see
-        Assert.Contains("0 days", insights);
+        Assert.Contains($"<@{world.Alice.Id}> no check-ins shared yet", insights);   // her mood with Bob is not Carol's to see
+        Assert.Contains("Streak: Starts the first day you both check in", insights);
 
         var again = World.Text(await PulseFlowTests.AnswerPulseAsync(world, world.Alice, 4, 4, 4, 4, 4, 4));
         Assert.Contains($"<@{world.Carol.Id}> `■■■■■` 5", again);          // within this pairing: side by side
