@@ -28,7 +28,6 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
         ("Every day", ["checkin", "question", "appreciate"]),
         ("Together", ["space", "pulse", "insights"]),
         ("You and your data", ["settings", "pause", "resume", "unpair", "privacy"]),
-        ("Help", ["help"]),
     ];
 
     /// <summary>Commands for server admins, shown only to members with Manage Server.</summary>

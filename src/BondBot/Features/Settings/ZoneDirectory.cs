@@ -144,7 +144,7 @@ public sealed partial class ZoneDirectory
     public string Describe(Place place)
     {
         var now = _clock.GetCurrentInstant().InZone(place.Zone);
-        var where = place.Country is null ? place.Region : place.Region is null ? place.Country : $"{place.Country} ({place.Region})";
+        var where = place.Country is null ? place.Region : place.Region is null ? place.Country : $"{place.Country}, {place.Region}";
         return Discord.DiscordLimits.Truncate($"{place.ZoneId} — {where} · {FormatOffset(now.Offset)} · {now.TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)}", 100);
     }
 

@@ -49,7 +49,7 @@ public sealed class HelpTests
         Assert.Contains("For server admins", text);
         Assert.Contains(MentionOf(bot.Fake, "deck"), text);
         Assert.Contains("</space category:", text);
-        foreach (var command in bot.Services.GetRequiredService<CommandCatalog>().Definitions)
+        foreach (var command in bot.Services.GetRequiredService<CommandCatalog>().Definitions.Where(c => c.Name != "help"))
             Assert.Contains(MentionOf(bot.Fake, command.Name), text);
 
         var inDm = World.Text(await world.ReplyAsync(await world.DmCommandAsync(admin, "help")));

@@ -61,8 +61,8 @@ public sealed class TimeZoneTests
         foreach (var (typed, value, name) in new[]
                  {
                      ("India", "Asia/Kolkata", "Asia/Kolkata — India · UTC+5:30 · 17:24"),
-                     ("New York", "America/New_York", "America/New_York — United States (Eastern (most areas)) · UTC-5 · 06:54"),
-                     ("Berlin", "Europe/Berlin", "Europe/Berlin — Germany (most of Germany) · UTC+1 · 12:54"),
+                     ("New York", "America/New_York", "America/New_York — United States, Eastern (most areas) · UTC-5 · 06:54"),
+                     ("Berlin", "Europe/Berlin", "Europe/Berlin — Germany, most of Germany · UTC+1 · 12:54"),
                      ("utc", "UTC", "UTC — Coordinated Universal Time · UTC+0 · 11:54"),
                  })
         {
