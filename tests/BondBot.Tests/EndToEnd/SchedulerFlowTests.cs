@@ -78,6 +78,8 @@ public sealed class SchedulerFlowTests
 
         var resumed = await world.ReplyAsync(await world.DmCommandAsync(world.Alice, "resume"));
         Assert.Contains("Welcome back", resumed.Content);
+        // The partner is told of the return as they were of the pause.
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains($"<@{world.Alice.Id}> is back from their break")));
         await bot.AtAsync(Instant.FromUtc(2026, 6, 3, 20, 0));
         await bot.Fake.WaitUntilAsync(() => Prompts(bot.Fake, world.Alice) == 1);
     }
