@@ -30,19 +30,7 @@ public static class CommandLatencyBenchmark
         var general = guild.AddTextChannel("general");
         var people = Enumerable.Range(0, Pairs * 2).Select(i => fake.AddUser($"person{i}")).ToList();
         foreach (var person in people) guild.AddMember(person);
-        var folder = Path.Combine(Path.GetTempPath(), "bondbot-bench", Guid.NewGuid().ToString("N"));
-        using var stop = new CancellationTokenSource();
-        var ready = new TaskCompletionSource<IServiceProvider>();
-        var host = BondBotLauncher.RunAsync(
-            [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={folder}", "--Interactions:PerUserBurst=1000"],
-            Console.Error,
-            b =>
-            {
-                b.Logging.SetMinimumLevel(LogLevel.Error);
-                b.Services.AddHostedService(p => { ready.TrySetResult(p); return new Noop(); });
-            }, stop.Token);
-        await ready.Task;
-        await fake.WaitUntilAsync(() => fake.GlobalCommands.Count > 0, TimeSpan.FromSeconds(30));
+        await using var bot = await InProcessBot.StartAsync(fake, ["--Interactions:PerUserBurst=1000", "--Logging:LogLevel:Default=Error"]);
 
         for (var p = 0; p < Pairs; p++)
         {
@@ -83,10 +71,6 @@ public static class CommandLatencyBenchmark
         var limited = fake.Requests.Count(r => r.Status == 429);
         Console.WriteLine($"latency [{where}]: {latencies.Count} interactions, first response p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, " +
                           $"p99 {P(0.99):0.0} ms, max {latencies[^1]:0.0} ms; 429 responses {limited}");
-        await stop.CancelAsync();
-        await host;
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
     }
 
     /// <summary>Both partners answer from the newest card each can see (their DMs, the channel or the space).</summary>
@@ -117,10 +101,4 @@ public static class CommandLatencyBenchmark
 
     private static string Button(FakeMessage message, string prefix) =>
         message.Components.SelectMany(r => r!["components"]!.AsArray()).Select(c => c!["custom_id"]!.GetValue<string>()).First(id => id.StartsWith(prefix, StringComparison.Ordinal));
-
-    private sealed class Noop : Microsoft.Extensions.Hosting.IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }

@@ -24,25 +24,12 @@ public static class FanOutBenchmark
         const int limit = 50;
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = limit });
         var users = Enumerable.Range(0, people).Select(i => fake.AddUser($"person{i}")).ToList();
-        var folder = Path.Combine(Path.GetTempPath(), "bondbot-bench", Guid.NewGuid().ToString("N"));
         var clock = new NodaTime.Testing.FakeClock(Instant.FromUtc(2026, 6, 1, 8, 0));
-        IServiceProvider? services = null;
-        using var stop = new CancellationTokenSource();
-        var ready = new TaskCompletionSource();
-        var host = BondBotLauncher.RunAsync(
-            [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={folder}", "--Scheduler:TickInterval=00:00:00.2"],
-            Console.Error,
-            b =>
-            {
-                b.Logging.SetMinimumLevel(LogLevel.Warning);
-                b.Services.AddSingleton<IClock>(clock);
-                b.Services.AddHostedService(p => { services = p; ready.TrySetResult(); return new Noop(); });
-            }, stop.Token);
-        await ready.Task;
-        await fake.WaitUntilAsync(() => fake.GlobalCommands.Count > 0, TimeSpan.FromSeconds(30));
+        await using var bot = await InProcessBot.StartAsync(fake, ["--Scheduler:TickInterval=00:00:00.2"], s => s.AddSingleton<IClock>(clock));
+        var services = bot.Services;
 
-        var settings = services!.GetRequiredService<SettingsService>();
-        var dms = services!.GetRequiredService<DirectMessenger>();
+        var settings = services.GetRequiredService<SettingsService>();
+        var dms = services.GetRequiredService<DirectMessenger>();
         foreach (var user in users)
         {
             await settings.UpdateAsync(user.Id, DateTimeZone.Utc, new LocalTime(9, 0), CheckInDays.Every);
@@ -64,11 +51,8 @@ public static class FanOutBenchmark
                           $"= {minimum / watch.Elapsed.TotalSeconds:P1} of the limit");
         Console.WriteLine($"fanout: 429 responses {requests.Count(r => r.Status == 429)}, duplicates {counts.Count(c => c > 1)}, misses {counts.Count(c => c == 0)}");
 
-        await stop.CancelAsync();
-        await host;
-        await DueQueryAsync(folder);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        await bot.StopAsync();
+        await DueQueryAsync(bot.Folder);
     }
 
     private static async Task DueQueryAsync(string folder)
@@ -92,11 +76,5 @@ public static class FanOutBenchmark
                 "SELECT user_id FROM users WHERE next_checkin_at IS NOT NULL AND next_checkin_at <= @now ORDER BY next_checkin_at LIMIT 500", new { now })).Count();
         watch.Stop();
         Console.WriteLine($"due-query: {watch.Elapsed.TotalMilliseconds / runs:0.000} ms per query with 100,000 people scheduled ({due} rows returned, LIMIT 500)");
-    }
-
-    private sealed class Noop : Microsoft.Extensions.Hosting.IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }
