@@ -1,4 +1,5 @@
 using BondBot.Discord;
+using BondBot.Features.Couple;
 using BondBot.Features.Delivery;
 using BondBot.Features.Help;
 using BondBot.Features.Pairing;
@@ -39,6 +40,7 @@ public static class BondBotServiceCollectionExtensions
             .AddDelivery()
             .AddPairing()
             .AddSettings()
+            .AddCouple()
             .AddSpaces()
             .AddScheduling()
             .AddQuestions()

@@ -61,9 +61,13 @@ public sealed class DeckFilesTests
     public void A_pair_apart_gets_rituals_that_work_at_a_distance_and_a_pair_together_ones_for_one_place_and_weeks_rotate()
     {
         var week = new LocalDate(2026, 6, 7);
-        Assert.All(Enumerable.Range(0, 60), i => Assert.NotEqual(Distance.Together, Rituals.For(i, week.PlusWeeks(i), apart: true).Distance));
-        Assert.All(Enumerable.Range(0, 60), i => Assert.NotEqual(Distance.Apart, Rituals.For(i, week.PlusWeeks(i), apart: false).Distance));
-        Assert.NotEqual(Rituals.For(1, week, false).Id, Rituals.For(1, week.PlusWeeks(1), false).Id);
+        Assert.All(Enumerable.Range(0, 60), i => Assert.NotEqual(Distance.Together, Rituals.For(i, week.PlusWeeks(i), apart: true, together: false, newCouple: false).Distance));
+        Assert.All(Enumerable.Range(0, 60), i => Assert.NotEqual(Distance.Apart, Rituals.For(i, week.PlusWeeks(i), apart: false, together: true, newCouple: false).Distance));
+        Assert.All(Enumerable.Range(0, 60), i => Assert.NotEqual(RitualStage.Established, Rituals.For(i, week.PlusWeeks(i), true, true, newCouple: true).Stage));
+        Assert.All(Enumerable.Range(0, 60), i => Assert.NotEqual(RitualStage.New, Rituals.For(i, week.PlusWeeks(i), true, true, newCouple: false).Stage));
+        var sometimes = Enumerable.Range(0, 200).Select(i => Rituals.For(i, week.PlusWeeks(i), true, true, false).Distance).ToHashSet();
+        Assert.Equal(3, sometimes.Count);                          // a pair sometimes apart gets both kinds
+        Assert.NotEqual(Rituals.For(1, week, false, true, false).Id, Rituals.For(1, week.PlusWeeks(1), false, true, false).Id);
         Assert.Equal(new LocalDate(2026, 6, 7), RitualDeck.WeekOf(new LocalDate(2026, 6, 10), IsoDayOfWeek.Sunday));
         Assert.Equal(new LocalDate(2026, 6, 7), RitualDeck.WeekOf(new LocalDate(2026, 6, 7), IsoDayOfWeek.Sunday));
     }

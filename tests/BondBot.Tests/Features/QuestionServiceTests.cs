@@ -24,7 +24,9 @@ public sealed class QuestionServiceTests : IAsyncLifetime
         _pairing = new PairingService(pairs, new InviteLimitsRepository(_db.Connections), _time);
         _rounds = new RoundRepository(_db.Connections, new OutboxWriter(_time));
         _custom = new CustomQuestionRepository(_db.Connections);
-        _questions = new QuestionService(Deck, _rounds, _custom, pairs, _time);
+        var couples = new BondBot.Features.Couple.CoupleProfiles(new BondBot.Features.Couple.CoupleSettingsRepository(_db.Connections, new OutboxWriter(_time)),
+            new BondBot.Features.Settings.UserSettingsRepository(_db.Connections, new OutboxWriter(_time)), _time);
+        _questions = new QuestionService(Deck, _rounds, _custom, pairs, couples, _time);
         var invite = await _pairing.InviteAsync(1, 2, false, null, null);
         _pair = (await _pairing.AcceptAsync(invite.Invite!.InviteId, 2, p => [])).Pair!;
     }

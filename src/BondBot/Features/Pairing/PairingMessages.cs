@@ -43,6 +43,8 @@ public static class PairingMessages
         if (catalog.Has("settings"))
             steps.Add("• `/settings` — set your time zone and daily check-in time. Until you do, I won't send you daily check-ins.");
         steps.Add("• `/question` — get your first question together. Your answer stays hidden until your partner answers too.");
+        if (catalog.Has("couple"))
+            steps.Add("• `/couple distance:` — tell me if you live apart or together, so questions and rituals fit you.");
         if (catalog.Has("space"))
             steps.Add("• `/space open` — open a private channel just for the two of you.");
         steps.Add("• `/help` — everything else.");

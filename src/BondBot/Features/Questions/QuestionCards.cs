@@ -81,7 +81,8 @@ public static class QuestionCards
                 description: "Hidden until your partner answers too."),
         ]);
 
-    public static MessagePayload Reflection(DeckQuestion question) => new()
+    /// <summary>A question to think about alone; <paramref name="paired"/> people are not told to pair up.</summary>
+    public static MessagePayload Reflection(DeckQuestion question, bool paired = false) => new()
     {
         Embeds =
         [
@@ -90,7 +91,9 @@ public static class QuestionCards
                 Title = "💭 A question to reflect on",
                 Description = question.Text,
                 Color = Teal,
-                Footer = new EmbedFooter("Answer it with your partner: pair up with /pair partner:@them and I'll keep both answers hidden until you've both answered."),
+                Footer = new EmbedFooter(paired
+                    ? "Just for you. If something comes up that you'd like to share, it will keep until they're back."
+                    : "Answer it with your partner: pair up with /pair partner:@them and I'll keep both answers hidden until you've both answered."),
             },
         ],
     };

@@ -15,7 +15,7 @@ namespace BondBot.Features.Questions;
 /// travel through the outbox after the reply, or are the reply itself, so no channel's rate limit delays it.
 /// </summary>
 public sealed class QuestionCommand(PairingService pairing, QuestionService questions, RoundPublisher publisher, Space.SpaceRepository spaces,
-    DmChannelRepository dmChannels) : ISlashCommand
+    DmChannelRepository dmChannels, Settings.UserSettingsRepository settings, NodaTime.IClock clock) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -55,6 +55,15 @@ public sealed class QuestionCommand(PairingService pairing, QuestionService ques
             QuestionCategory.Find(context.Data.GetString("category"))?.Key,
             context.Data.GetInteger("depth") is { } d and >= 1 and <= 3 ? (int)d : null);
         var partnerId = pair.PartnerOf(context.UserId);
+        if ((await settings.GetAsync(partnerId, cancellationToken)).IsPaused(clock.GetCurrentInstant()))
+        {
+            // A round would wait on someone who asked for a break: one to reflect on alone instead, nothing sent to them.
+            await context.ReplyPrivatelyAsync(QuestionCards.Reflection(questions.ReflectionQuestion(), paired: true) with
+            {
+                Content = $"{PairingMessages.Mention(partnerId)} is taking a short break, so here's one to reflect on by yourself.",
+            }, cancellationToken);
+            return;
+        }
         var space = await spaces.ForPairAsync(pair.PairId, cancellationToken);
         var askedHere = context.Data.GetBoolean("here") == true;
         var ownDmsClosed = await dmChannels.IsUnreachableAsync(context.UserId, cancellationToken);

@@ -1,25 +1,35 @@
 namespace BondBot.Features.Questions;
 
 /// <summary>
-/// Chooses a pair's next question (pure: no clock, no storage). Never-asked questions come first, then the least
-/// recently asked. Without filters the depth follows the pair's progress — light first, deeper as they answer more
-/// together, the escalating self-disclosure of the 36-questions study — and categories rotate for variety.
+/// Chooses a pair's next question (pure: no clock, no storage). Only cards that suit the pair are drawn (apart or
+/// together; no shared-history cards for a new couple). Never-asked questions come first, then the least recently
+/// asked. Without a depth asked for, the depth comes from <see cref="DepthMix"/>; categories rotate for variety.
 /// </summary>
 public static class QuestionPicker
 {
-    /// <summary>Rounds revealed together before deeper (2) and deepest (3) questions are offered.</summary>
-    public const int DeeperAfter = 5;
-    public const int DeepestAfter = 15;
+    public sealed record History(IReadOnlyDictionary<string, long> LastAskedOrder, int RevealedCount, IReadOnlyList<string> RecentCategories, int? LastDepth = null);
 
-    public sealed record History(IReadOnlyDictionary<string, long> LastAskedOrder, int RevealedCount, IReadOnlyList<string> RecentCategories);
-
-    public static DeckQuestion? Pick(IReadOnlyList<DeckQuestion> candidates, History history, string? category, int? depth, Random random)
+    /// <summary>What suits a pair: <see cref="Apart"/> and <see cref="Together"/> (both for a pair sometimes apart),
+    /// whether they are new, and whether today is one of their busy days.</summary>
+    public sealed record Fit(bool Apart, bool Together, bool NewCouple, bool BusyDay)
     {
-        var pool = candidates.Where(q => (category is null || q.Category == category) && (depth is null || q.Depth == depth)).ToList();
+        public static readonly Fit Anyone = new(true, true, false, false);
+
+        public bool Suits(DeckQuestion q) =>
+            (q.Distance != Distance.Apart || Apart) && (q.Distance != Distance.Together || Together) && !(NewCouple && q.Stage == Stage.Established);
+    }
+
+    public static DeckQuestion? Pick(IReadOnlyList<DeckQuestion> candidates, History history, string? category, int? depth, Random random, Fit? fit = null)
+    {
+        fit ??= Fit.Anyone;
+        var matching = candidates.Where(q => (category is null || q.Category == category) && (depth is null || q.Depth == depth)).ToList();
+        var pool = matching.Where(fit.Suits).ToList();
+        if (pool.Count == 0)
+            pool = matching;   // a filter that leaves nothing must not leave the pair without a question
         if (pool.Count == 0)
             return null;
-        if (category is null && depth is null)
-            pool = Progression(pool, history);
+        if (depth is null)
+            pool = Mixed(pool, history, fit, random);
 
         var fresh = pool.Where(q => !history.LastAskedOrder.ContainsKey(q.Key)).ToList();
         if (fresh.Count == 0)
@@ -36,18 +46,20 @@ public static class QuestionPicker
         return fresh[random.Next(fresh.Count)];
     }
 
-    /// <summary>The depths a pair is ready for, preferring the deepest it has reached; falls back to any depth so
-    /// a pair that has used up its level still gets a question.</summary>
-    private static List<DeckQuestion> Progression(List<DeckQuestion> pool, History history)
+    /// <summary>The drawn depth's cards; when none of that depth are left unasked, the other reached depths by weight,
+    /// so a pair that has used up a depth still gets a fresh question before anything repeats.</summary>
+    private static List<DeckQuestion> Mixed(List<DeckQuestion> pool, History history, Fit fit, Random random)
     {
-        var reached = history.RevealedCount >= DeepestAfter ? 3 : history.RevealedCount >= DeeperAfter ? 2 : 1;
-        for (var depth = reached; depth >= 1; depth--)
+        var reached = DepthMix.Reached(history.RevealedCount);
+        var chosen = DepthMix.Choose(reached, history.LastDepth, fit.BusyDay, random);
+        var weights = DepthMix.Weights(reached, history.LastDepth, fit.BusyDay);
+        var order = new[] { chosen }.Concat(Enumerable.Range(1, 3).Where(d => d != chosen && weights[d - 1] > 0).OrderByDescending(d => weights[d - 1]));
+        foreach (var d in order)
         {
-            var atDepth = pool.Where(q => q.Depth == depth && !history.LastAskedOrder.ContainsKey(q.Key)).ToList();
-            if (atDepth.Count > 0)
-                return atDepth;
+            var fresh = pool.Where(q => q.Depth == d && !history.LastAskedOrder.ContainsKey(q.Key)).ToList();
+            if (fresh.Count > 0) return fresh;
         }
-        var allowed = pool.Where(q => q.Depth <= reached).ToList();
+        var allowed = pool.Where(q => q.Depth <= reached && !(q.Depth == 3 && (history.LastDepth == 3 || fit.BusyDay))).ToList();
         return allowed.Count > 0 ? allowed : pool;
     }
 }

@@ -11,7 +11,7 @@ public sealed class QuestionPromptPart(QuestionService questions, RoundPublisher
 
     public async Task<PromptPartOutcome> SendAsync(DailyPrompt prompt, CancellationToken cancellationToken)
     {
-        if (prompt.Pair is not { } pair || (await questions.OpenAsync(pair, pair.GuildId, new RoundRepository.Request(null, null), cancellationToken: cancellationToken)).Round is not { } round)
+        if (prompt.Pair is not { } pair || (await questions.OpenAsync(pair, pair.GuildId, new RoundRepository.Request(null, null), cancellationToken: cancellationToken, askerId: prompt.UserId)).Round is not { } round)
             return PromptPartOutcome.Nothing;
         var card = await rounds.CardAsync(round, pair, cancellationToken);
         if (await dms.SendAsync(prompt.UserId, card with { Nonce = prompt.NonceFor("question") }, cancellationToken) is not { } sent)

@@ -5,7 +5,8 @@ using BondBot.Features.Pairing;
 namespace BondBot.Features.Questions;
 
 /// <summary>The question rules: what a pair is asked next, and answers locked until both partners answered.</summary>
-public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, CustomQuestionRepository custom, PairingRepository pairs, IClock clock)
+public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, CustomQuestionRepository custom, PairingRepository pairs,
+    Couple.CoupleProfiles couples, IClock clock)
 {
     public const int MaxAnswerLength = 1500;
 
@@ -16,7 +17,7 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
     /// <summary>Opens the pair's next round, or returns the round already open. With <paramref name="replacing"/>,
     /// swaps that unanswered round for a new question within the same request.</summary>
     public async Task<OpenResult> OpenAsync(Pair pair, ulong? guildId, RoundRepository.Request request, long? replacing = null,
-        CancellationToken cancellationToken = default, Func<Round, IEnumerable<OutboxItem>>? deliveries = null)
+        CancellationToken cancellationToken = default, Func<Round, IEnumerable<OutboxItem>>? deliveries = null, ulong? askerId = null)
     {
         var (category, depth) = (request.Category, request.Depth);
         if (replacing is null && await rounds.GetOpenAsync(pair.PairId, cancellationToken) is { } open)
@@ -26,7 +27,9 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
         var history = await rounds.GetHistoryAsync(pair.PairId, cancellationToken);
         if (replacing is { } old && await rounds.GetAsync(old, cancellationToken) is { } current)
             candidates = candidates.Where(q => q.Key != current.QuestionKey).ToList();
-        var question = QuestionPicker.Pick(candidates, history, category, depth, Random.Shared);
+        var profile = await couples.ForAsync(pair, askerId ?? request.SwappedBy ?? pair.UserA, cancellationToken);
+        var fit = new QuestionPicker.Fit(profile.Apart, profile.Together, profile.Stage == Couple.CoupleStage.New, profile.BusyToday);
+        var question = QuestionPicker.Pick(candidates, history, category, depth, Random.Shared, fit);
         if (question is null)
             return new OpenResult(OpenOutcome.NothingMatches, null);
 
@@ -39,14 +42,14 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
             : new OpenResult(OpenOutcome.CannotReplace, null);
     }
 
-    /// <summary>A question to reflect on alone, for people not paired yet: a light one that makes sense without a
-    /// partner (tagged solo), never stored.</summary>
+    /// <summary>A question to reflect on alone (for people not paired yet, or whose partner is taking a break): one that
+    /// makes sense without a partner (tagged solo), Light or Deeper, never stored.</summary>
     public DeckQuestion ReflectionQuestion()
     {
-        var light = deck.Questions.Where(q => q.Depth == 1 && q.Solo).ToList();
-        return light.Count > 0
-            ? light[Random.Shared.Next(light.Count)]
-            : new DeckQuestion("reflection", "knowledge", 1, "What's a small thing that made today a little better?");
+        var solo = deck.Questions.Where(q => q.Depth <= 2 && q.Solo).ToList();
+        return solo.Count > 0
+            ? solo[Random.Shared.Next(solo.Count)]
+            : new DeckQuestion("reflection", "knowledge", 1, "What's a small thing that made today a little better?", Solo: true);
     }
 
     public async Task<SaveAnswerResult> SubmitAsync(long roundId, ulong userId, string text, CancellationToken cancellationToken = default)

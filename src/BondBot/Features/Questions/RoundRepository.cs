@@ -31,9 +31,9 @@ public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxW
             "SELECT question_key, MAX(round_id) FROM rounds WHERE pair_id = @pairId GROUP BY question_key", new { pairId }))
             .ToDictionary(r => r.Key, r => r.LastRound, StringComparer.Ordinal);
         var revealed = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM rounds WHERE pair_id = @pairId AND status = 'revealed'", new { pairId });
-        var recent = (await connection.QueryAsync<string>(
-            "SELECT category FROM rounds WHERE pair_id = @pairId ORDER BY round_id DESC LIMIT 3", new { pairId })).ToList();
-        return new QuestionPicker.History(asked, revealed, recent);
+        var recent = (await connection.QueryAsync<(string Category, long Depth)>(
+            "SELECT category, depth FROM rounds WHERE pair_id = @pairId ORDER BY round_id DESC LIMIT 3", new { pairId })).ToList();
+        return new QuestionPicker.History(asked, revealed, recent.Select(r => r.Category).ToList(), recent.Count > 0 ? (int)recent[0].Depth : null);
     }
 
     /// <summary>What a round was asked for, and who swapped it in (null for a first question).</summary>

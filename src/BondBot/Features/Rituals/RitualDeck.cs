@@ -35,12 +35,13 @@ public sealed class RitualDeck(IReadOnlyList<Ritual> rituals)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <summary>This week's ritual for a pair that is <paramref name="apart"/> or together: from the rituals that suit
-    /// them (their own kind and those that work either way).</summary>
-    public Ritual For(long pairKey, LocalDate week, bool apart)
+    /// <summary>This week's ritual for a pair: from the rituals that suit them — at a distance when they are
+    /// <paramref name="apart"/> (or sometimes apart), in one place when <paramref name="together"/>, either way always;
+    /// first-weeks ideas for a <paramref name="newCouple"/>, shared-history ones for the rest.</summary>
+    public Ritual For(long pairKey, LocalDate week, bool apart, bool together, bool newCouple)
     {
-        var fits = apart ? Distance.Apart : Distance.Together;
-        var pool = Rituals.Where(r => r.Distance == fits || r.Distance == Distance.Any).ToList();
+        var pool = Rituals.Where(r => (r.Distance != Distance.Apart || apart) && (r.Distance != Distance.Together || together)
+                                      && (r.Stage != RitualStage.New || newCouple) && (r.Stage != RitualStage.Established || !newCouple)).ToList();
         // Weeks since the epoch rotate through the pool; the pair key offsets it so pairs differ.
         var weeks = Period.Between(new LocalDate(2000, 1, 2), week, PeriodUnits.Days).Days / 7;
         var index = (int)((weeks + pairKey) % pool.Count);

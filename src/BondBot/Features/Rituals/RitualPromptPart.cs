@@ -13,12 +13,13 @@ namespace BondBot.Features.Rituals;
 /// <summary>
 /// The week's connection ritual rides on a person's first prompt of the ritual week, as its own message. With a space
 /// it is posted there once for both (through the outbox, keyed by pair and week); without one each partner gets it
-/// with their own prompt. Partners in different zones get one that works at a distance.
+/// with their own prompt. Which rituals suit them follows what the pair chose with <c>/couple</c> (until then: partners
+/// in different zones get ones that work at a distance).
 /// </summary>
 public sealed class RitualPromptPart(
     RitualDeck rituals,
     PromptLedger ledger,
-    UserSettingsRepository settings,
+    Couple.CoupleProfiles couples,
     Space.SpaceRepository spaces,
     DirectMessenger dms,
     OutboxWriter outbox,
@@ -59,9 +60,8 @@ public sealed class RitualPromptPart(
 
     private async Task<Embed> EmbedAsync(Pair pair, ulong? userId, LocalDate week, CancellationToken cancellationToken)
     {
-        var a = (await settings.GetAsync(pair.UserA, cancellationToken)).Zone;
-        var b = (await settings.GetAsync(pair.UserB, cancellationToken)).Zone;
-        var ritual = rituals.For(pair.PairId, week, apart: a is not null && b is not null && a.Id != b.Id);
+        var profile = await couples.ForAsync(pair, userId ?? pair.UserA, cancellationToken);
+        var ritual = rituals.For(pair.PairId, week, profile.Apart, profile.Together, profile.Stage == Couple.CoupleStage.New);
         return new Embed
         {
             Title = $"🕯️ This week's ritual: {ritual.Title}",

@@ -1,0 +1,152 @@
+using BondBot.FakeDiscord;
+using BondBot.Features.Couple;
+using BondBot.Features.Pairing;
+using BondBot.Features.Questions;
+using BondBot.Features.Rituals;
+using BondBot.Features.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+
+namespace BondBot.Tests.EndToEnd.Serving;
+
+/// <summary>Issue 13: questions and rituals served to suit the pair, depths that mix, solo reflection.</summary>
+public sealed class ServingTests
+{
+    private static async Task<Pair> PairOfAsync(BotHarness bot, World world)
+    {
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        return (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+    }
+
+    /// <summary>Opens a round as the daily prompt does and has both partners answer it, so the next one can open.</summary>
+    private static async Task<Round> PlayRoundAsync(BotHarness bot, Pair pair)
+    {
+        var questions = bot.Services.GetRequiredService<QuestionService>();
+        var round = (await questions.OpenAsync(pair, null, new RoundRepository.Request(null, null), askerId: pair.UserA)).Round!;
+        await questions.SubmitAsync(round.RoundId, pair.UserA, "a");
+        await questions.SubmitAsync(round.RoundId, pair.UserB, "b");
+        return round;
+    }
+
+    private static DeckQuestion Card(BotHarness bot, Round round) => bot.Services.GetRequiredService<QuestionDeck>().Find(round.QuestionKey)!;
+
+    [Fact]
+    public async Task Over_200_rounds_depths_deepen_then_mix_and_two_deepest_never_follow_each_other()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        var pair = await PairOfAsync(bot, world);
+
+        var depths = new List<long>();
+        for (var i = 0; i < 200; i++)
+            depths.Add((await PlayRoundAsync(bot, pair)).Depth);
+
+        Assert.All(depths.Take(DepthMix.DeeperAfter), d => Assert.Equal(1, d));
+        Assert.All(depths.Take(DepthMix.DeepestAfter), d => Assert.NotEqual(3, d));
+        var mixed = depths.Skip(DepthMix.DeepestAfter).ToList();
+        Assert.InRange(mixed.Count(d => d == 1) / (double)mixed.Count, 0.35, 0.70);
+        Assert.InRange(mixed.Count(d => d == 2) / (double)mixed.Count, 0.18, 0.45);
+        Assert.InRange(mixed.Count(d => d == 3) / (double)mixed.Count, 0.08, 0.28);
+        Assert.DoesNotContain(Enumerable.Range(1, depths.Count - 1), i => depths[i] == 3 && depths[i - 1] == 3);
+    }
+
+    [Fact]
+    public async Task A_long_distance_pair_in_one_zone_says_so_once_and_gets_distance_questions_and_rituals_and_the_partner_is_told()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var world = new World(bot.Fake);
+        var pair = await PairOfAsync(bot, world);
+        var settings = bot.Services.GetRequiredService<SettingsService>();
+        foreach (var user in new[] { world.Alice, world.Bob })
+            await settings.UpdateAsync(user.Id, DateTimeZoneProviders.Tzdb["Europe/Berlin"], new LocalTime(20, 0), CheckInDays.Every);
+        var profiles = bot.Services.GetRequiredService<CoupleProfiles>();
+        Assert.Equal(CoupleDistance.Together, (await profiles.ForAsync(pair, world.Alice.Id)).Distance);   // guessed from one zone
+
+        var shown = await world.ReplyAsync(await world.CommandAsync(world.Bob, "couple"));
+        Assert.Contains("I'm guessing you live **together in one place**", shown.Content);
+        var saved = await world.ReplyAsync(await world.CommandAsync(world.Alice, "couple", new FakeOption("distance", 3, "apart")));
+        Assert.Contains("Saved ✅", saved.Content);
+        Assert.Contains("**apart (long distance)**", saved.Content);
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains("updated how BondBot sees the two of you")));
+
+        var cards = new List<DeckQuestion>();
+        for (var i = 0; i < 60; i++)
+            cards.Add(Card(bot, await PlayRoundAsync(bot, pair)));
+        Assert.DoesNotContain(cards, c => c.Distance == Distance.Together);
+        Assert.Contains(cards, c => c.Distance == Distance.Apart);
+        var rituals = bot.Services.GetRequiredService<RitualDeck>();
+        var profile = await profiles.ForAsync(pair, world.Alice.Id);
+        Assert.All(Enumerable.Range(0, 30), w => Assert.NotEqual(Distance.Together,
+            rituals.For(pair.PairId, new LocalDate(2026, 6, 7).PlusWeeks(w), profile.Apart, profile.Together, profile.Stage == CoupleStage.New).Distance));
+
+        // The weekly ritual they actually receive works at a distance.
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 7, 18, 0));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => World.Text(m).Contains("This week's ritual")));
+        var ritualText = World.Text(bot.Fake.DirectMessagesTo(world.Alice).First(m => World.Text(m).Contains("This week's ritual")));
+        Assert.Contains(rituals.Rituals, r => r.Distance != Distance.Together && ritualText.Contains(r.Title));
+    }
+
+    [Fact]
+    public async Task A_pair_together_never_gets_long_distance_questions()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        var pair = await PairOfAsync(bot, world);
+        await world.ReplyAsync(await world.CommandAsync(world.Bob, "couple", new FakeOption("distance", 3, "together")));
+
+        var cards = new List<DeckQuestion>();
+        for (var i = 0; i < 80; i++)
+            cards.Add(Card(bot, await PlayRoundAsync(bot, pair)));
+
+        Assert.DoesNotContain(cards, c => c.Distance == Distance.Apart);
+    }
+
+    [Fact]
+    public async Task A_new_couple_gets_no_shared_history_questions_until_they_say_they_have_been_together_a_while()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        var pair = await PairOfAsync(bot, world);
+        var questions = bot.Services.GetRequiredService<QuestionService>();
+        var deck = bot.Services.GetRequiredService<QuestionDeck>();
+        var established = deck.Questions.Where(q => q.Stage == Stage.Established).GroupBy(q => (q.Category, q.Depth)).First().Key;
+
+        async Task<List<DeckQuestion>> DrawAsync()
+        {
+            var drawn = new List<DeckQuestion>();
+            for (var i = 0; i < 25; i++)
+            {
+                var round = (await questions.OpenAsync(pair, null, new RoundRepository.Request(established.Category, established.Depth), askerId: pair.UserA)).Round!;
+                drawn.Add(Card(bot, round));
+                await questions.SubmitAsync(round.RoundId, pair.UserA, "a");
+                await questions.SubmitAsync(round.RoundId, pair.UserB, "b");
+            }
+            return drawn;
+        }
+
+        Assert.DoesNotContain(await DrawAsync(), c => c.Stage == Stage.Established);
+        await world.ReplyAsync(await world.CommandAsync(world.Alice, "couple", new FakeOption("stage", 3, "established")));
+        Assert.Contains(await DrawAsync(), c => c.Stage == Stage.Established);
+    }
+
+    [Fact]
+    public async Task Unpaired_people_and_people_whose_partner_is_paused_reflect_on_solo_questions()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        var deck = bot.Services.GetRequiredService<QuestionDeck>();
+        bool IsSolo(FakeMessage m) => deck.Questions.Any(q => q.Solo && q.Text == m.Embeds[0]!["description"]!.GetValue<string>());
+
+        for (var i = 0; i < 10; i++)
+            Assert.True(IsSolo(await world.ReplyAsync(await world.DmCommandAsync(world.Carol, "question"))));
+
+        await PairOfAsync(bot, world);
+        await world.ReplyAsync(await world.DmCommandAsync(world.Bob, "pause", new FakeOption("days", 4, 3)));
+        var reply = await world.ReplyAsync(await world.DmCommandAsync(world.Alice, "question"));
+        Assert.True(IsSolo(reply));
+        Assert.Contains("is taking a short break", reply.Content);
+        Assert.DoesNotContain("/pair", World.Text(reply));
+        await bot.DeliverAsync();
+        Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Bob), m => m.Components.ToJsonString().Contains("q.answer"));
+    }
+}
