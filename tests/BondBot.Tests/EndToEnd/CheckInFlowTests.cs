@@ -18,7 +18,8 @@ public sealed class CheckInFlowTests
         if (World.CustomIds(prompt).Any(id => id.StartsWith("ci.change", StringComparison.Ordinal)))
             prompt = await world.ClickAsync(user, prompt, "ci.change");
         var press = await world.Fake.ClickButtonAsync(user, prompt, MoodButton(prompt, mood));
-        await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        var first = await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(press.Modal is not null, $"pressed {MoodButton(prompt, mood)} on [{World.Text(prompt)}], got {first.ToJsonString()}");
         return await world.SeenAsync(await world.Fake.SubmitModalAsync(user, press, new Dictionary<string, string> { ["good"] = good, ["stress"] = "", ["need"] = need }));
     }
 

@@ -187,4 +187,24 @@ public sealed class DeliveryReliabilityTests
         Assert.Single(fake.DirectMessagesTo(world.Bob), m => World.Text(m).Contains("bob-before-the-crash"));
         db.Dispose();
     }
+
+    [Fact]
+    public async Task A_check_in_changed_while_its_card_is_being_sent_reaches_the_partner_in_its_newer_version()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        var bobsDm = bot.Fake.DirectMessagesTo(world.Bob)[0].ChannelId;
+
+        using (bot.Fake.HoldRequests($"channels/{bobsDm}/messages"))
+        {
+            await CheckInFlowTests.CheckInAsync(world, world.Alice, 4, "first version", "x");
+            await bot.Fake.WaitUntilAsync(() => bot.Fake.HeldRequests > 0);     // the card to Bob is in flight
+            await CheckInFlowTests.CheckInAsync(world, world.Alice, 2, "second version", "x");
+        }
+
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains("second version")));
+        var card = Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), m => World.Text(m).Contains("checked in"));
+        Assert.Contains("2/5", World.Text(card));
+    }
 }

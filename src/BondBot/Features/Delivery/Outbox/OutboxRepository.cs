@@ -17,6 +17,8 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
         public string Route { get; init; } = "";
         public string? ShareKey { get; init; }
         public string? Key { get; init; }
+        /// <summary>Bumped each time the key is enqueued again: what was sent is marked sent only if it is still current.</summary>
+        public long Revision { get; init; }
         public string Payload { get; init; } = "";
         public int Attempts { get; init; }
         public ulong? ChannelId { get; init; }
@@ -28,7 +30,7 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
     }
 
     private const string Columns = """
-        delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey, delivery_key AS Key,
+        delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey, delivery_key AS Key, revision AS Revision,
         payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt
         """;
 
@@ -49,15 +51,18 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
     }
 
     /// <summary>Delivered: where it landed is kept (a later change of the same key edits it); the text is dropped, as
-    /// nothing needs it any more.</summary>
-    public async Task MarkSentAsync(IEnumerable<long> ids, ulong? channelId, ulong? messageId, Instant now, CancellationToken cancellationToken = default)
+    /// nothing needs it any more. A row enqueued again while it was being sent keeps its newer text and stays pending,
+    /// so the newer version follows as an edit of the message just sent.</summary>
+    public async Task MarkSentAsync(IEnumerable<Row> sent, ulong? channelId, ulong? messageId, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
-            UPDATE outbox SET status = 'sent', channel_id = COALESCE(@channelId, channel_id), message_id = COALESCE(@messageId, message_id), payload = '', attempts = attempts + 1,
-                updated_at = @now, last_error = NULL
+            UPDATE outbox SET channel_id = COALESCE(@channelId, channel_id), message_id = COALESCE(@messageId, message_id), updated_at = @now, last_error = NULL,
+                status = CASE WHEN revision = @revision THEN 'sent' ELSE status END,
+                payload = CASE WHEN revision = @revision THEN '' ELSE payload END,
+                attempts = CASE WHEN revision = @revision THEN attempts + 1 ELSE 0 END
             WHERE delivery_id = @id
-            """, ids.Select(id => new { id, channelId, messageId, now }));
+            """, sent.Select(row => new { id = row.DeliveryId, revision = row.Revision, channelId, messageId, now }));
     }
 
     public async Task RetryLaterAsync(long id, Instant notBefore, string error, Instant now, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild,
 
     public enum Outcome { Sent, Held, Failed }
 
-    public sealed record Result(Outcome Outcome, IReadOnlyList<long> Rows, Message? Message = null, string? Error = null);
+    public sealed record Result(Outcome Outcome, IReadOnlyList<OutboxRepository.Row> Rows, Message? Message = null, string? Error = null);
 
     public async Task<Result> SendAsync(OutboxRepository.Row row, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild,
                 return await DeleteChannelAsync(row, cancellationToken);
             case OutboxRoute.PairShared when await SpaceAsync(row, cancellationToken) is { } shared:
                 var group = await outbox.SharingAsync(row.ShareKey!, cancellationToken);
-                var ids = group.Select(r => r.DeliveryId).Append(row.DeliveryId).Distinct().ToList();
+                var ids = group.Append(row).DistinctBy(r => r.DeliveryId).ToList();
                 var posted = await PostInSpaceAsync(row, shared, Payload(row) with { Nonce = "s" + group.Select(r => r.DeliveryId).DefaultIfEmpty(row.DeliveryId).Min() }, cancellationToken);
                 return posted is null ? await DirectAsync(row, cancellationToken) : new Result(Outcome.Sent, ids, posted);
             case OutboxRoute.Pair when await SpaceAsync(row, cancellationToken) is { } space:
@@ -37,7 +37,7 @@ public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild,
                     Nonce = row.Nonce,
                 };
                 var sent = await PostInSpaceAsync(row, space, forThem, cancellationToken);
-                return sent is null ? await DirectAsync(row, cancellationToken) : new Result(Outcome.Sent, [row.DeliveryId], sent);
+                return sent is null ? await DirectAsync(row, cancellationToken) : new Result(Outcome.Sent, [row], sent);
             default:
                 return await DirectAsync(row, cancellationToken);
         }
@@ -50,9 +50,9 @@ public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild,
     {
         var payload = Payload(row) with { Nonce = row.Nonce };
         if (row is { MessageId: { } earlier, ChannelId: { } channel } && await TryEditAsync(channel, earlier, payload, cancellationToken) is { } edited)
-            return new Result(Outcome.Sent, [row.DeliveryId], edited);
+            return new Result(Outcome.Sent, [row], edited);
         var message = await dms.SendAsync(row.RecipientId!.Value, payload, cancellationToken);
-        return message is null ? new Result(Outcome.Held, [row.DeliveryId]) : new Result(Outcome.Sent, [row.DeliveryId], message);
+        return message is null ? new Result(Outcome.Held, [row]) : new Result(Outcome.Sent, [row], message);
     }
 
     /// <summary>Posts (or edits) in the space; null when the space is gone, which is then forgotten.</summary>
@@ -86,7 +86,7 @@ public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild,
     private async Task<Result> DeleteChannelAsync(OutboxRepository.Row row, CancellationToken cancellationToken)
     {
         await guild.DeleteAsync(row.ChannelId!.Value, cancellationToken);
-        return new Result(Outcome.Sent, [row.DeliveryId]);
+        return new Result(Outcome.Sent, [row]);
     }
 
     private static MessagePayload Payload(OutboxRepository.Row row) => PayloadJson.Deserialize(row.Payload);

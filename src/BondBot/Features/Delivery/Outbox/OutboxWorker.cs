@@ -119,7 +119,7 @@ public sealed class OutboxWorker(
             {
                 case OutboxSender.Outcome.Sent:
                     await rows.MarkSentAsync(result.Rows, result.Message?.ChannelId, result.Message?.Id, now, CancellationToken.None);
-                    foreach (var id in result.Rows) done.Add(id);
+                    foreach (var sent in result.Rows) done.Add(sent.DeliveryId);
                     if (result.Message is { } message)
                         await TellObserversAsync(row, message, cancellationToken);
                     return Counted.Sent;

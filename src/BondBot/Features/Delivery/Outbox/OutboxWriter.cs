@@ -26,6 +26,7 @@ public sealed class OutboxWriter(IClock clock)
                 VALUES (@RecipientId, @PairId, @Kind, @Route, @Key, @ShareKey, @Payload, 'pending', @NotBefore, @now, @now, @ChannelId)
                 ON CONFLICT (delivery_key) WHERE delivery_key IS NOT NULL DO UPDATE SET
                     payload = excluded.payload, not_before = excluded.not_before, updated_at = excluded.updated_at, attempts = 0,
+                    revision = outbox.revision + 1,
                     status = CASE WHEN outbox.status IN ('held', 'cancelled') THEN outbox.status ELSE 'pending' END
                 """, new
             {
