@@ -36,7 +36,10 @@ public sealed class NudgeAndRitualFlowTests
         await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 20, 0));
         Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Alice), IsNudge);   // she answered: nothing for her
-        Assert.Contains("q.answer", bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge).Components.ToJsonString());
+        var nudge = bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge);
+        Assert.Contains("Your answer reveals both", nudge.Content);
+        Assert.Contains(World.CustomIds(nudge), id => id.StartsWith("q.answer", StringComparison.Ordinal));
+        Assert.Contains(World.CustomIds(nudge), id => id.StartsWith(BondBot.Features.Questions.QuestionCards.NotYetPrefix, StringComparison.Ordinal));
         Assert.DoesNotContain("mine", World.Text(bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge)));
 
         for (var day = 2; day <= 9; day++)                                          // a week of new local days: one nudge per round

@@ -48,7 +48,12 @@ public sealed class NudgeStep(
 
     private static MessagePayload Nudge(RoundRepository.HalfAnswered round) => new()
     {
-        Content = $"🔔 {PairingMessages.Mention(round.AnsweredBy)} answered your question together. Whenever you're ready, your answer unlocks both — no rush.",
-        Components = [Component.Row(Component.Button(CustomId.Create(QuestionCards.AnswerPrefix, round.RoundId), "Answer", ButtonStyle.Primary))],
+        Content = $"🔔 {PairingMessages.Mention(round.AnsweredBy)} answered your question. Your answer reveals both — or, if today isn't the day for it, **Not yet** saves it for later.",
+        Components =
+        [
+            Component.Row(
+                Component.Button(CustomId.Create(QuestionCards.AnswerPrefix, round.RoundId), "Answer", ButtonStyle.Primary),
+                Component.Button(CustomId.Create(QuestionCards.NotYetPrefix, round.RoundId), "Not yet")),
+        ],
     };
 }

@@ -31,7 +31,7 @@ public sealed class QuestionCardDeliveries(RoundCardRepository cards, RoundPubli
         // round was swapped or revealed, the copy just sent is refreshed like every other copy.
         if (await rounds.GetAsync(roundId, cancellationToken) is not { } round || await pairs.GetPairAsync(round.PairId, cancellationToken) is not { } pair)
             return;
-        if (round.Status == "replaced" && await rounds.GetOpenAsync(round.PairId, cancellationToken) is { } current)
+        if (round.Status is "replaced" or "set-aside" or "retired" && await rounds.GetOpenAsync(round.PairId, cancellationToken) is { } current)
             await publisher.SwapAsync(roundId, current, pair, exceptMessageId: null, cancellationToken);
         else if (!round.IsOpen || (await rounds.GetAnsweredUsersAsync(roundId, cancellationToken)).Count > 0)
             await publisher.RefreshAsync(roundId, pair, exceptMessageId: null, cancellationToken);

@@ -9,6 +9,7 @@ public static class QuestionCards
 {
     public const string AnswerPrefix = "q.answer";
     public const string NewPrefix = "q.new";
+    public const string NotYetPrefix = "q.later";
     public const string SubmitPrefix = "q.submit";
     public const string AnswerField = "answer";
     private const int Teal = 0x1ABC9C;
@@ -19,6 +20,8 @@ public static class QuestionCards
         var status = string.Join("  ·  ", new[] { pair.UserA, pair.UserB }.Select(u => answered.Contains(u) ? $"✅ <@{u}> answered" : $"⏳ waiting for <@{u}>"));
         if (round.SwappedBy is { } swapper)
             status = $"🔄 <@{swapper}> swapped in this question.\n{status}";
+        if (round.SetAsideTimes > 0 && round.IsOpen)
+            status = $"🌙 Back from another day — answers given before are kept.\n{status}";
         var open = round.IsOpen;
         return new MessagePayload
         {
@@ -26,7 +29,12 @@ public static class QuestionCards
             [
                 new Embed
                 {
-                    Title = open ? "💬 A question for the two of you" : round.Status == "revealed" ? "🔓 Answered together" : "💬 Replaced question",
+                    Title = open ? "💬 A question for the two of you" : round.Status switch
+                    {
+                        "revealed" => "🔓 Answered together",
+                        "set-aside" or "retired" => "🌙 Saved for another day",
+                        _ => "💬 Replaced question",
+                    },
                     Description = round.QuestionText,
                     Color = Teal,
                     Fields =
@@ -43,7 +51,8 @@ public static class QuestionCards
                 [
                     Component.Row(
                         Component.Button(CustomId.Create(AnswerPrefix, round.RoundId), "Answer", ButtonStyle.Primary),
-                        Component.Button(CustomId.Create(NewPrefix, round.RoundId), "New question")),
+                        Component.Button(CustomId.Create(NewPrefix, round.RoundId), "New question"),
+                        Component.Button(CustomId.Create(NotYetPrefix, round.RoundId), "Not yet")),
                 ]
                 : [],
         };

@@ -6,7 +6,7 @@ namespace BondBot.Features.Questions;
 
 /// <summary>The question rules: what a pair is asked next, and answers locked until both partners answered.</summary>
 public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, CustomQuestionRepository custom, PairingRepository pairs,
-    Couple.CoupleProfiles couples, IClock clock)
+    Couple.CoupleProfiles couples, SetAsideRepository setAside, IClock clock)
 {
     public const int MaxAnswerLength = 1500;
 
@@ -20,6 +20,10 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
         CancellationToken cancellationToken = default, Func<Round, IEnumerable<OutboxItem>>? deliveries = null, ulong? askerId = null)
     {
         var (category, depth) = (request.Category, request.Depth);
+        // A question set aside with "Not yet" whose time away is over comes back before a new one is drawn.
+        if (replacing is null && category is null && depth is null
+            && await setAside.ReturnDueAsync(pair.PairId, clock.GetCurrentInstant(), deliveries, cancellationToken) is { } returned)
+            return new OpenResult(OpenOutcome.Opened, returned);
         if (replacing is null && await rounds.GetOpenAsync(pair.PairId, cancellationToken) is { } open)
             return new OpenResult(OpenOutcome.AlreadyOpen, open);
 
@@ -50,6 +54,21 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
         return solo.Count > 0
             ? solo[Random.Shared.Next(solo.Count)]
             : new DeckQuestion("reflection", "knowledge", 1, "What's a small thing that made today a little better?", Solo: true);
+    }
+
+    public enum NotYetOutcome { SetAside, Retired, NotOpen }
+
+    /// <summary>"Not yet" on an open round: it is set aside (answers kept, hidden), the partner is told gently, and the
+    /// pair gets a new question within the same request. Returns the new round, if one opened.</summary>
+    public async Task<(NotYetOutcome Outcome, Round? Next)> NotYetAsync(Round round, Pair pair, ulong userId, Func<bool, IEnumerable<OutboxItem>> notices,
+        CancellationToken cancellationToken = default)
+    {
+        var outcome = await setAside.SetAsideAsync(round.RoundId, userId, clock.GetCurrentInstant(), notices, cancellationToken);
+        if (outcome == SetAsideRepository.Outcome.NotOpen)
+            return (NotYetOutcome.NotOpen, null);
+        var request = new RoundRepository.Request(round.AskedCategory, round.AskedDepth is { } d ? (int)d : null);
+        var next = await OpenAsync(pair, pair.GuildId, request, cancellationToken: cancellationToken, askerId: userId);
+        return (outcome == SetAsideRepository.Outcome.Retired ? NotYetOutcome.Retired : NotYetOutcome.SetAside, next.Round);
     }
 
     public async Task<SaveAnswerResult> SubmitAsync(long roundId, ulong userId, string text, CancellationToken cancellationToken = default)

@@ -9,6 +9,7 @@ public static class QuestionsServiceCollectionExtensions
     {
         services.AddSingleton(_ => QuestionDeck.LoadEmbedded());
         services.AddSingleton<RoundRepository>();
+        services.AddSingleton<SetAsideRepository>();
         services.AddSingleton<RoundCardRepository>();
         services.AddSingleton<RevealedCountsRepository>();
         services.AddSingleton<Pairing.IPairEndHook, RoundsPairEndHook>();
@@ -20,6 +21,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddScoped<ISlashCommand, DeckCommand>();
         services.AddScoped<IComponentHandler, AnswerButtonHandler>();
         services.AddScoped<IComponentHandler, NewQuestionHandler>();
+        services.AddScoped<IComponentHandler, NotYetHandler>();
         services.AddScoped<IComponentHandler, SubmitAnswerHandler>();
         services.AddSingleton<Storage.IPersonalData, QuestionsPersonalData>();
         services.AddSingleton<Scheduling.IPromptPart, QuestionPromptPart>();

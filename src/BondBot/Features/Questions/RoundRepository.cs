@@ -10,7 +10,7 @@ namespace BondBot.Features.Questions;
 /// transaction: once revealed, both partners are sure to receive it.</summary>
 public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
-    private const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId, asked_category AS AskedCategory, asked_depth AS AskedDepth, swapped_by AS SwappedBy";
+    public const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId, asked_category AS AskedCategory, asked_depth AS AskedDepth, swapped_by AS SwappedBy, set_aside_times AS SetAsideTimes";
 
     public async Task<Round?> GetAsync(long roundId, CancellationToken cancellationToken = default)
     {
