@@ -31,7 +31,7 @@ public sealed class CheckInFlowTests
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
 
         var saved = await (CheckInAsync(world, world.Alice, 4, "Sunny walk", "A call tonight"));
-        Assert.Contains("Saved ✅", saved.Content);
+        Assert.Contains($"Saved and shared with <@{world.Bob.Id}> ✅", saved.Content);
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains("Sunny walk")));
         var card = bot.Fake.DirectMessagesTo(world.Bob).Single(m => World.Text(m).Contains("checked in"));
         Assert.Contains("4/5", World.Text(card));

@@ -5,7 +5,7 @@ namespace BondBot.Features.CheckIns;
 
 /// <summary><c>/checkin</c>: today's check-in on demand (the scheduler sends the same prompt at your own time); once
 /// the day's check-in is saved, it shows that entry with <b>Change</b> instead of fresh mood buttons.</summary>
-public sealed class CheckInCommand(CheckInService checkIns) : ISlashCommand
+public sealed class CheckInCommand(CheckInService checkIns, CheckInPrompts prompts, CheckInAudiences audiences) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new() { Name = "checkin", Description = "Do today's short check-in: your mood and three optional questions" };
 
@@ -13,7 +13,7 @@ public sealed class CheckInCommand(CheckInService checkIns) : ISlashCommand
     {
         var today = await checkIns.TodayAsync(context.UserId, cancellationToken);
         var saved = await checkIns.GetAsync(context.UserId, today, cancellationToken);
-        await context.ReplyPrivatelyAsync(saved is null ? CheckInCards.Prompt(today) : CheckInCards.CheckedIn(saved, "You've checked in today:"), cancellationToken);
+        await context.ReplyPrivatelyAsync(saved is null ? CheckInCards.Prompt(today, prompts.For(today), await audiences.ForAsync(context.UserId, cancellationToken)) : CheckInCards.CheckedIn(saved, "You've checked in today:"), cancellationToken);
     }
 }
 
@@ -21,7 +21,7 @@ public sealed class CheckInCommand(CheckInService checkIns) : ISlashCommand
 /// (nothing is lost if the modal is closed). On a day already checked in, a plain mood button (an older prompt) turns
 /// into the saved entry and changes nothing; only the buttons behind <b>Change</b> change the mood, with the modal
 /// pre-filled.</summary>
-public sealed class MoodButtonHandler(CheckInService checkIns, IEnumerable<IMoodObserver> observers) : IComponentHandler
+public sealed class MoodButtonHandler(CheckInService checkIns, CheckInPrompts prompts, CheckInAudiences audiences, IEnumerable<IMoodObserver> observers) : IComponentHandler
 {
     public string Prefix => CheckInCards.MoodPrefix;
 
@@ -36,7 +36,7 @@ public sealed class MoodButtonHandler(CheckInService checkIns, IEnumerable<IMood
         }
         if (!await checkIns.IsOpenDayAsync(context.UserId, date.Value, cancellationToken))
         {
-            await CheckInButtons.ShowTodayInsteadAsync(context, checkIns, cancellationToken);
+            await CheckInButtons.ShowTodayInsteadAsync(context, checkIns, prompts, audiences, cancellationToken);
             return;
         }
         var saved = await checkIns.GetAsync(context.UserId, date.Value, cancellationToken);
@@ -47,7 +47,8 @@ public sealed class MoodButtonHandler(CheckInService checkIns, IEnumerable<IMood
         }
         // The modal goes first (it must be the first response, within the deadline even if the database is busy);
         // the mood is stored right after, so closing the modal loses nothing.
-        await context.Responder.ShowModalAsync(CheckInCards.NotesModal(date.Value, (int)mood, saved), cancellationToken);
+        var audience = await audiences.ForAsync(context.UserId, cancellationToken);
+        await context.Responder.ShowModalAsync(CheckInForm.For(date.Value, (int)mood, prompts.For(date.Value), audience, saved), cancellationToken);
         await checkIns.RecordMoodAsync(context.UserId, (int)mood, date, cancellationToken);
         foreach (var observer in observers)
             await observer.MoodRecordedAsync(context.UserId, date.Value, cancellationToken);
@@ -55,7 +56,7 @@ public sealed class MoodButtonHandler(CheckInService checkIns, IEnumerable<IMood
 }
 
 /// <summary><b>Change</b> on a saved check-in: the same message shows the mood buttons again, in change mode.</summary>
-public sealed class ChangeCheckInHandler(CheckInService checkIns) : IComponentHandler
+public sealed class ChangeCheckInHandler(CheckInService checkIns, CheckInPrompts prompts, CheckInAudiences audiences) : IComponentHandler
 {
     public string Prefix => CheckInCards.ChangePrefix;
 
@@ -63,7 +64,7 @@ public sealed class ChangeCheckInHandler(CheckInService checkIns) : IComponentHa
     {
         if (CheckInCards.ParseDate(customId.At(0)) is not { } date || !await checkIns.IsOpenDayAsync(context.UserId, date, cancellationToken))
         {
-            await CheckInButtons.ShowTodayInsteadAsync(context, checkIns, cancellationToken);
+            await CheckInButtons.ShowTodayInsteadAsync(context, checkIns, prompts, audiences, cancellationToken);
             return;
         }
         await context.Responder.UpdateMessageAsync(CheckInCards.ChangePrompt(date), cancellationToken);
@@ -73,15 +74,13 @@ public sealed class ChangeCheckInHandler(CheckInService checkIns) : IComponentHa
 /// <summary>What a button for a day that is no longer open answers: today's check-in (or today's entry) instead.</summary>
 internal static class CheckInButtons
 {
-    public static async Task ShowTodayInsteadAsync(InteractionContext context, CheckInService checkIns, CancellationToken cancellationToken)
+    public static async Task ShowTodayInsteadAsync(InteractionContext context, CheckInService checkIns, CheckInPrompts prompts, CheckInAudiences audiences,
+        CancellationToken cancellationToken)
     {
         var today = await checkIns.TodayAsync(context.UserId, cancellationToken);
         await context.ReplyPrivatelyAsync(await checkIns.GetAsync(context.UserId, today, cancellationToken) is { } saved
             ? CheckInCards.CheckedIn(saved, "That check-in was for an earlier day. Today you've already checked in:")
-            : new MessagePayload
-            {
-                Embeds = [CheckInCards.PromptEmbed("That check-in was for an earlier day — here's today's.")],
-                Components = [CheckInCards.MoodRow(today)],
-            }, cancellationToken);
+            : CheckInCards.Prompt(today, prompts.For(today), await audiences.ForAsync(context.UserId, cancellationToken),
+                "That check-in was for an earlier day — here's today's."), cancellationToken);
     }
 }

@@ -5,9 +5,9 @@ namespace BondBot.Features.CheckIns;
 
 /// <summary>The check-in modal's submit: saves the three answers (the partner's card goes with them through the
 /// outbox) and shows the saved entry with the streak.</summary>
-public sealed class CheckInNotesHandler(CheckInService checkIns, DailyCheckInMessage prompts) : IComponentHandler
+public sealed class CheckInNotesHandler(CheckInService checkIns, CheckInAudiences audiences, DailyCheckInMessage prompts) : IComponentHandler
 {
-    public string Prefix => CheckInCards.NotesPrefix;
+    public string Prefix => CheckInForm.Prefix;
 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
@@ -17,11 +17,12 @@ public sealed class CheckInNotesHandler(CheckInService checkIns, DailyCheckInMes
             await context.ReplyPrivatelyAsync(TextBack.Format("That check-in form is out of date. Use `/checkin` to start today's.", fields.Values), cancellationToken);
             return;
         }
-        var shown = (CheckInCards.Shown)(customId.LongAt(2) ?? 0) & (CheckInCards.Shown.Good | CheckInCards.Shown.Stress | CheckInCards.Shown.Need);
-        var (saved, pair) = await checkIns.RecordNotesAsync(context.UserId, date, (int)customId.LongAt(1)!.Value, fields.GetValueOrDefault(CheckInCards.GoodField),
-            fields.GetValueOrDefault(CheckInCards.StressField), fields.GetValueOrDefault(CheckInCards.NeedField), shown, cancellationToken);
+        var shown = (CheckInForm.Shown)(customId.LongAt(2) ?? 0) & (CheckInForm.Shown.Good | CheckInForm.Shown.Stress | CheckInForm.Shown.Need);
+        var (saved, pair) = await checkIns.RecordNotesAsync(context.UserId, date, (int)customId.LongAt(1)!.Value, fields.GetValueOrDefault(CheckInForm.GoodField),
+            fields.GetValueOrDefault(CheckInForm.StressField), fields.GetValueOrDefault(CheckInForm.NeedField), shown, cancellationToken);
         var streaks = pair is null ? (StreakCalculator.Streaks?)null : await checkIns.StreaksAsync(pair, context.UserId, cancellationToken);
-        var entry = CheckInCards.CheckedIn(saved, CheckInCards.Saved(streaks));
+        var audience = pair is null ? CheckInAudience.JustYou : await audiences.ForAsync(context.UserId, cancellationToken);
+        var entry = CheckInCards.CheckedIn(saved, CheckInCards.Saved(audience, streaks));
         // A form opened from a message's button turns that message into the saved entry; one opened otherwise gets a
         // private reply. Either way the day's scheduled prompt, if it is another message, shows the entry too.
         if (context.Interaction.Message is { } source)

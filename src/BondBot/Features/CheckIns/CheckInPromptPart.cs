@@ -6,7 +6,7 @@ namespace BondBot.Features.CheckIns;
 
 /// <summary>The daily prompt's first part: the check-in with its mood buttons (pointing to the pair's space when they
 /// have one). Always by DM, at the person's own time; when it cannot be delivered the prompt ends here.</summary>
-public sealed class CheckInPromptPart(DirectMessenger dms, Space.SpaceRepository spaces) : IPromptPart
+public sealed class CheckInPromptPart(DirectMessenger dms, CheckInPrompts prompts, Space.SpaceRepository spaces) : IPromptPart
 {
     public int Order => 0;
 
@@ -15,7 +15,8 @@ public sealed class CheckInPromptPart(DirectMessenger dms, Space.SpaceRepository
         var space = prompt.Pair is { } pair ? await spaces.ForPairAsync(pair.PairId, cancellationToken) : null;
         var sent = await dms.SendAsync(prompt.UserId, new MessagePayload
         {
-            Embeds = [CheckInCards.PromptEmbed(space is null ? null : $"Your private space: <#{space.ChannelId}>")],
+            Embeds = [CheckInCards.PromptEmbed(prompts.For(prompt.LocalDate),
+                prompt.Pair is { } p ? new CheckInAudience(p.PartnerOf(prompt.UserId), space?.ChannelId) : CheckInAudience.JustYou)],
             Components = [CheckInCards.MoodRow(prompt.LocalDate)],
             Nonce = prompt.NonceFor(""),
         }, cancellationToken);

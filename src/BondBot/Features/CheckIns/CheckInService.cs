@@ -41,21 +41,21 @@ public sealed class CheckInService(CheckInRepository checkIns, UserSettingsRepos
     /// that note (<paramref name="shown"/>): clearing it was deliberate. Returns the saved check-in and the pair it
     /// was shared with, if any.</summary>
     public async Task<(CheckIn Saved, Pair? Pair)> RecordNotesAsync(ulong userId, LocalDate date, int mood, string? goodThing, string? stress, string? need,
-        CheckInCards.Shown shown = CheckInCards.Shown.None, CancellationToken cancellationToken = default)
+        CheckInForm.Shown shown = CheckInForm.Shown.None, CancellationToken cancellationToken = default)
     {
         if (mood is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(mood), "Mood is 1 to 5.");
         var pair = await pairs.GetActivePairAsync(userId, cancellationToken);
         var saved = await checkIns.SaveNotesAsync(userId, date, pair?.PairId, mood,
-            Edit(goodThing, shown, CheckInCards.Shown.Good), Edit(stress, shown, CheckInCards.Shown.Stress), Edit(need, shown, CheckInCards.Shown.Need),
+            Edit(goodThing, shown, CheckInForm.Shown.Good), Edit(stress, shown, CheckInForm.Shown.Stress), Edit(need, shown, CheckInForm.Shown.Need),
             clock.GetCurrentInstant(),
             saved => pair is null
                 ? []
-                : [OutboxItem.ToPartner(OutboxKinds.CheckInCard, pair.PairId, pair.PartnerOf(userId), CheckInCards.PartnerCard(saved), $"checkin:{pair.PairId}:{userId}:{date:yyyy-MM-dd}")],
+                : [OutboxItem.ToPartner(OutboxKinds.CheckInCard, pair.PairId, pair.PartnerOf(userId), CheckInPartnerCard.For(saved), $"checkin:{pair.PairId}:{userId}:{date:yyyy-MM-dd}")],
             cancellationToken);
         return (saved, pair);
     }
 
-    private static CheckInRepository.NoteEdit Edit(string? text, CheckInCards.Shown shown, CheckInCards.Shown field) =>
+    private static CheckInRepository.NoteEdit Edit(string? text, CheckInForm.Shown shown, CheckInForm.Shown field) =>
         new(Clean(text), KeepWhenBlank: !shown.HasFlag(field));
 
     /// <summary>Streaks of this pair: days both checked in while paired with each other.</summary>

@@ -23,7 +23,7 @@ public sealed class CheckInChangeTests
     }
 
     private static string? Prefilled(FakeInteraction press, string field) =>
-        press.Modal!["components"]!.AsArray().Select(c => c!["component"]!).Single(c => c["custom_id"]!.GetValue<string>() == field)["value"]?.GetValue<string>();
+        press.Modal!["components"]!.AsArray().Select(c => c!["component"]).OfType<System.Text.Json.Nodes.JsonNode>().Single(c => c["custom_id"]!.GetValue<string>() == field)["value"]?.GetValue<string>();
 
     private static Task<CheckIn?> SavedAsync(BotHarness bot, FakeUser user) =>
         bot.Services.GetRequiredService<CheckInService>().GetAsync(user.Id, new LocalDate(2026, 6, 1));
@@ -80,8 +80,8 @@ public sealed class CheckInChangeTests
         var moods = await world.ClickAsync(world.Alice, entry, "ci.change");
         Assert.Contains("Change today's check-in", World.Text(moods));
         var press = await PressMoodAsync(world, world.Alice, moods, 2);
-        Assert.Equal("Sunny walk", Prefilled(press, CheckInCards.GoodField));
-        Assert.Equal("A call tonight", Prefilled(press, CheckInCards.NeedField));
+        Assert.Equal("Sunny walk", Prefilled(press, CheckInForm.GoodField));
+        Assert.Equal("A call tonight", Prefilled(press, CheckInForm.NeedField));
 
         // Clearing the good thing on purpose erases it; the need, left as shown, stays.
         var seen = await world.SeenAsync(await bot.Fake.SubmitModalAsync(world.Alice, press, new Dictionary<string, string> { ["good"] = "" }));

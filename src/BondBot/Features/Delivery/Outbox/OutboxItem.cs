@@ -68,6 +68,7 @@ public static class OutboxKinds
     public const string QuestionCard = "question-card";
     public const string CoupleSettings = "couple-settings";
     public const string NotYet = "not-yet";
+    public const string ImHere = "im-here";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };
