@@ -37,7 +37,13 @@ public sealed class PulseFlowTests
         var bob = await AnswerPulseAsync(world, world.Bob, 4, 3, 4, 4, 2, 4);
         var bobText = World.Text(bob);
         Assert.Contains($"<@{world.Alice.Id}> `■■■□□` 3", bobText);      // caring, side by side
-        Assert.Contains("gentle idea for **Caring**", bobText);          // the pair's lowest dimension
+        Assert.Contains("An idea for **Caring** this month:", bobText);  // the pair's lowest dimension
+        Assert.Contains("Different numbers are a place to start talking, not a score.", bobText);
+        Assert.Contains($"You see **Trust** most differently (you 4, <@{world.Alice.Id}> 5). Ask each other: “", bobText);
+        var ideas = bot.Services.GetRequiredService<BondBot.Features.Pulse.PulseIdeas>();
+        Assert.Contains(ideas.IdeaFor("caring", "2026-06"), bobText);
+        Assert.NotEqual(ideas.IdeaFor("caring", "2026-06"), ideas.IdeaFor("caring", "2026-07"));   // another idea next month
+        Assert.DoesNotContain("validated", bobText);
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => World.Text(m).Contains("both answered this month's closeness pulse")));
 
         bot.Clock.Reset(Instant.FromUtc(2026, 7, 3, 12, 0));

@@ -26,7 +26,7 @@ public sealed class QuestionServiceTests : IAsyncLifetime
         _custom = new CustomQuestionRepository(_db.Connections);
         var couples = new BondBot.Features.Couple.CoupleProfiles(new BondBot.Features.Couple.CoupleSettingsRepository(_db.Connections, new OutboxWriter(_time)),
             new BondBot.Features.Settings.UserSettingsRepository(_db.Connections, new OutboxWriter(_time)), _time);
-        _questions = new QuestionService(Deck, _rounds, _custom, pairs, couples, new SetAsideRepository(_db.Connections, new OutboxWriter(_time)), _time);
+        _questions = new QuestionService(Deck, _rounds, _custom, pairs, couples, new SetAsideRepository(_db.Connections, new OutboxWriter(_time)), RevealFollowUps.LoadEmbedded(), _time);
         var invite = await _pairing.InviteAsync(1, 2, false, null, null);
         _pair = (await _pairing.AcceptAsync(invite.Invite!.InviteId, 2, p => [])).Pair!;
     }

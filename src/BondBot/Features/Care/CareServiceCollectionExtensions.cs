@@ -6,13 +6,16 @@ namespace BondBot.Features.Care;
 
 public static class CareServiceCollectionExtensions
 {
-    /// <summary>The care message after a run of low moods, with its configured resources.</summary>
+    /// <summary>The care message after a run of low moods or two low pulses, with its configured resources and buttons.</summary>
     public static IServiceCollection AddCare(this IServiceCollection services)
     {
         services.AddOptions<CareOptions>().BindConfiguration(CareOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CareOptions>, CareOptionsValidator>();
         services.AddSingleton<CareService>();
         services.AddSingleton<IMoodObserver>(provider => provider.GetRequiredService<CareService>());
+        services.AddSingleton<Pulse.IPulseObserver>(provider => provider.GetRequiredService<CareService>());
+        services.AddScoped<Interactions.IComponentHandler, CareOkayHandler>();
+        services.AddScoped<Interactions.IComponentHandler, CarePauseHandler>();
         return services;
     }
 }

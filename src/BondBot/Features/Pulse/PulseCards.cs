@@ -28,15 +28,18 @@ public static class PulseCards
         Components = [Component.Row(Enumerable.Range(1, 5).Select(v => Component.Button(CustomId.Create(RatePrefix, index, v, month), v.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToArray())],
     };
 
-    public static MessagePayload Results(PulseRepository.Ratings mine, PulseRepository.Ratings? lastMonth, PulseRepository.Ratings? partner, ulong partnerId) => new()
+    public static MessagePayload Results(PulseRepository.Ratings mine, PulseRepository.Ratings? lastMonth, PulseRepository.Ratings? partner, ulong partnerId,
+        PulseIdeas ideas, string month) => new()
     {
         Content = "",
-        Embeds = [new Embed { Title = "💗 Your closeness pulse", Description = DiscordLimits.Truncate(Lines(mine, lastMonth, partner, partnerId, withSuggestion: true), DiscordLimits.EmbedDescription), Color = Violet }],
+        Embeds = [new Embed { Title = "💗 Your closeness pulse", Description = DiscordLimits.Truncate(Lines(mine, lastMonth, partner, partnerId, (ideas, month)), DiscordLimits.EmbedDescription), Color = Violet }],
         Components = [],
     };
 
-    /// <summary>One line per dimension: your bar, the change since last month, and your partner's bar once unlocked.</summary>
-    public static string Lines(PulseRepository.Ratings mine, PulseRepository.Ratings? lastMonth, PulseRepository.Ratings? partner, ulong partnerId, bool withSuggestion)
+    /// <summary>One line per dimension: your bar, the change since last month, and your partner's bar once unlocked;
+    /// with <paramref name="suggest"/>, what to do with the numbers.</summary>
+    public static string Lines(PulseRepository.Ratings mine, PulseRepository.Ratings? lastMonth, PulseRepository.Ratings? partner, ulong partnerId,
+        (PulseIdeas Ideas, string Month)? suggest = null)
     {
         var text = new StringBuilder();
         for (var i = 0; i < PulseDimension.All.Count; i++)
@@ -48,15 +51,18 @@ public static class PulseCards
                 text.Append($" · <@{partnerId}> `{Bar(partner.Values[i]!.Value)}` {partner.Values[i]}");
             text.Append('\n');
         }
-        if (!withSuggestion)
+        if (suggest is not var (ideas, month))
             return text.ToString().TrimEnd();
         if (partner is null)
-            text.Append($"\nYou'll see {PairingName(partnerId)} side by side once they've answered this month too.");
-        else
-        {
-            var lowest = Enumerable.Range(0, PulseDimension.All.Count).MinBy(i => mine.Values[i]!.Value + partner.Values[i]!.Value);
-            text.Append($"\n🌱 A gentle idea for **{PulseDimension.All[lowest].Name}**: {PulseDimension.All[lowest].Suggestion}");
-        }
+            return text.Append($"\nYou'll see {PairingName(partnerId)} side by side once they've answered this month too.").ToString();
+        text.Append("\n*Different numbers are a place to start talking, not a score.*\n");
+        var areas = Enumerable.Range(0, PulseDimension.All.Count).ToList();
+        var widest = areas.MaxBy(i => Math.Abs(mine.Values[i]!.Value - partner.Values[i]!.Value));
+        if (mine.Values[widest] != partner.Values[widest] && ideas.QuestionFor(PulseDimension.All[widest].Key, month) is { } question)
+            text.Append($"\n↔️ You see **{PulseDimension.All[widest].Name}** most differently (you {mine.Values[widest]}, <@{partnerId}> {partner.Values[widest]}). " +
+                        $"Ask each other: “{question}”\n");
+        var lowest = areas.MinBy(i => mine.Values[i]!.Value + partner.Values[i]!.Value);
+        text.Append($"\n🌱 An idea for **{PulseDimension.All[lowest].Name}** this month: {ideas.IdeaFor(PulseDimension.All[lowest].Key, month)}");
         return text.ToString();
     }
 

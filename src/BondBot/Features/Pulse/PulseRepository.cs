@@ -19,8 +19,8 @@ public sealed class PulseRepository(SqliteConnectionFactory connections, OutboxW
     private const string Columns = "trust AS Trust, knowledge AS Knowledge, mutuality AS Mutuality, commitment AS Commitment, caring AS Caring, interdependence AS Interdependence";
 
     /// <summary>Saves one rating; when it completes the month for both partners, <paramref name="onPairComplete"/>'s
-    /// deliveries are written in the same transaction.</summary>
-    public async Task SaveAsync(ulong userId, ulong? partnerId, string month, long? pairId, int dimension, int rating, Instant now,
+    /// deliveries are written in the same transaction. Returns both partners' ratings when this save completed the pair.</summary>
+    public async Task<(Ratings Mine, Ratings Theirs)?> SaveAsync(ulong userId, ulong? partnerId, string month, long? pairId, int dimension, int rating, Instant now,
         Func<Ratings, Ratings, Task<IEnumerable<OutboxItem>>> onPairComplete, CancellationToken cancellationToken = default)
     {
         // The column name comes from our fixed list, never from input; the values are parameters.
@@ -42,9 +42,14 @@ public sealed class PulseRepository(SqliteConnectionFactory connections, OutboxW
             var theirs = await connection.QuerySingleOrDefaultAsync<Ratings>(
                 $"SELECT {Columns} FROM pulses WHERE user_id = @partner AND month = @month AND pair_id = @pairId", new { partner, month, pairId }, transaction);
             if (before is not { Complete: true } && mine.Complete && theirs is { Complete: true })
+            {
                 await outbox.WriteAsync(connection, transaction, await onPairComplete(mine, theirs));
+                await outbox.CommitAsync(transaction, cancellationToken);
+                return (mine, theirs);
+            }
         }
         await outbox.CommitAsync(transaction, cancellationToken);
+        return null;
     }
 
     /// <summary>A person's ratings for a month; with <paramref name="pairId"/>, only if given within that pair.</summary>

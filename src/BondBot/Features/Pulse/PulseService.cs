@@ -9,7 +9,7 @@ namespace BondBot.Features.Pulse;
 /// <summary>The pulse rules: a month is the person's own local month; ratings are saved step by step; the partner's
 /// ratings unlock only when both finished that month within this pair, and the first to finish is told (through the
 /// outbox) when the pair is complete.</summary>
-public sealed class PulseService(PulseRepository pulses, UserSettingsRepository settings, IClock clock)
+public sealed class PulseService(PulseRepository pulses, UserSettingsRepository settings, PulseIdeas ideas, IEnumerable<IPulseObserver> observers, IClock clock)
 {
     private static readonly YearMonthPattern MonthPattern = YearMonthPattern.Iso;
 
@@ -31,24 +31,27 @@ public sealed class PulseService(PulseRepository pulses, UserSettingsRepository 
         return index < 0 ? null : index;
     }
 
-    public Task RateAsync(ulong userId, Pair pair, string month, int dimension, int rating, CancellationToken cancellationToken)
+    public async Task RateAsync(ulong userId, Pair pair, string month, int dimension, int rating, CancellationToken cancellationToken)
     {
         var partnerId = pair.PartnerOf(userId);
         // The partner finished first: they get the side by side, built from the ratings inside the saving transaction.
-        return pulses.SaveAsync(userId, partnerId, month, pair.PairId, dimension, rating, clock.GetCurrentInstant(), async (mine, theirs) =>
+        var completed = await pulses.SaveAsync(userId, partnerId, month, pair.PairId, dimension, rating, clock.GetCurrentInstant(), async (mine, theirs) =>
         {
             var theirLast = PreviousMonth(month) is { } previous ? await pulses.GetAsync(partnerId, previous, cancellationToken: cancellationToken) : null;
-            var results = PulseCards.Results(theirs, theirLast is { Complete: true } ? theirLast : null, mine, userId);
+            var results = PulseCards.Results(theirs, theirLast is { Complete: true } ? theirLast : null, mine, userId, ideas, month);
             return [OutboxItem.ToPartner(OutboxKinds.PulseComplete, pair.PairId, partnerId,
                 results with { Content = "You've both answered this month's closeness pulse:" }, $"pulse-complete:{pair.PairId}:{month}:{partnerId}")];
         }, cancellationToken);
+        if (completed is var (mine, theirs))
+            foreach (var observer in observers)
+                await observer.PairCompletedAsync(pair, userId, mine, theirs, cancellationToken);
     }
 
     /// <summary>The results message for a finished pulse: own trend, plus the partner's only if they finished too, within this pair.</summary>
     public async Task<BondBot.Discord.MessagePayload> ResultsAsync(ulong userId, Pair pair, string month, CancellationToken cancellationToken)
     {
         var (mine, last, theirs) = await ReadAsync(userId, pair, month, cancellationToken);
-        return PulseCards.Results(mine!, last, theirs, pair.PartnerOf(userId));
+        return PulseCards.Results(mine!, last, theirs, pair.PartnerOf(userId), ideas, month);
     }
 
     /// <summary>Pulse lines for insights: null when the person has not finished this month's pulse.</summary>
@@ -56,7 +59,7 @@ public sealed class PulseService(PulseRepository pulses, UserSettingsRepository 
     {
         var month = await CurrentMonthAsync(userId, cancellationToken);
         var (mine, last, theirs) = await ReadAsync(userId, pair, month, cancellationToken);
-        return mine is { Complete: true } ? PulseCards.Lines(mine, last, theirs, pair.PartnerOf(userId), withSuggestion: false) : null;
+        return mine is { Complete: true } ? PulseCards.Lines(mine, last, theirs, pair.PartnerOf(userId)) : null;
     }
 
     // Your own month and the one before (your own trend, whoever you were with), and your partner's month only when

@@ -9,6 +9,7 @@ public static class PulseServiceCollectionExtensions
     {
         services.AddSingleton<PulseRepository>();
         services.AddSingleton<PulseService>();
+        services.AddSingleton(provider => new PulseIdeas(PulseIdeas.LoadEmbedded(), provider.GetRequiredService<Questions.QuestionDeck>()));
         services.AddScoped<ISlashCommand, PulseCommand>();
         services.AddScoped<IComponentHandler, PulseStartHandler>();
         services.AddScoped<IComponentHandler, PulseRateHandler>();

@@ -61,7 +61,7 @@ public static class QuestionCards
     /// <summary>Whether a card may be posted where others can see it: never a Deepest question or a repair one.</summary>
     public static bool MayBePublic(Round round) => round.Depth < 3 && round.Category != QuestionCategory.Repair.Key;
 
-    public static MessagePayload Reveal(Round round, IReadOnlyList<Answer> answers) => new()
+    public static MessagePayload Reveal(Round round, IReadOnlyList<Answer> answers, string followUp) => new()
     {
         Embeds =
         [
@@ -72,7 +72,7 @@ public static class QuestionCards
                     $"**{round.QuestionText}**\n\n" + string.Join("\n\n", answers.Select(a => $"<@{a.UserId}>:\n{Quote(a.Text)}")),
                     DiscordLimits.EmbedDescription),
                 Color = Teal,
-                Footer = new EmbedFooter("Take a moment to tell each other what stood out to you."),
+                Footer = new EmbedFooter($"💬 {followUp}"),
             },
         ],
     };

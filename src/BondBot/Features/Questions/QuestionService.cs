@@ -1,3 +1,4 @@
+using BondBot.Discord;
 using NodaTime;
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
@@ -6,7 +7,7 @@ namespace BondBot.Features.Questions;
 
 /// <summary>The question rules: what a pair is asked next, and answers locked until both partners answered.</summary>
 public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, CustomQuestionRepository custom, PairingRepository pairs,
-    Couple.CoupleProfiles couples, SetAsideRepository setAside, IClock clock)
+    Couple.CoupleProfiles couples, SetAsideRepository setAside, RevealFollowUps followUps, IClock clock)
 {
     public const int MaxAnswerLength = 1500;
 
@@ -83,8 +84,11 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
     }
 
     /// <summary>The reveal for both partners: one post in their space, or a DM each.</summary>
-    private static IEnumerable<OutboxItem> Reveal(Round round, IReadOnlyList<Answer> answers) =>
-        OutboxItem.ToBoth(OutboxKinds.Reveal, round.PairId, answers.Select(a => a.UserId), QuestionCards.Reveal(round, answers), $"reveal:{round.RoundId}");
+    /// <summary>The reveal as both partners see it, ending with this round's listening follow-up.</summary>
+    public MessagePayload RevealCard(Round round, IReadOnlyList<Answer> answers) => QuestionCards.Reveal(round, answers, followUps.For(round.RoundId));
+
+    private IEnumerable<OutboxItem> Reveal(Round round, IReadOnlyList<Answer> answers) =>
+        OutboxItem.ToBoth(OutboxKinds.Reveal, round.PairId, answers.Select(a => a.UserId), RevealCard(round, answers), $"reveal:{round.RoundId}");
 
     /// <summary>Whether <paramref name="userId"/> belongs to the active pair the round was opened for.</summary>
     public async Task<bool> IsMemberAsync(Round round, ulong userId, CancellationToken cancellationToken = default) =>

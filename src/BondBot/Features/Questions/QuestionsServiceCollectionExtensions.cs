@@ -8,6 +8,7 @@ public static class QuestionsServiceCollectionExtensions
     public static IServiceCollection AddQuestions(this IServiceCollection services)
     {
         services.AddSingleton(_ => QuestionDeck.LoadEmbedded());
+        services.AddSingleton(_ => RevealFollowUps.LoadEmbedded());
         services.AddSingleton<RoundRepository>();
         services.AddSingleton<SetAsideRepository>();
         services.AddSingleton<RoundCardRepository>();

@@ -37,6 +37,7 @@ public abstract class RoundButtonHandler(RoundRepository rounds, PairingReposito
 public sealed class AnswerButtonHandler(RoundRepository rounds, PairingRepository pairs, QuestionService questions)
     : RoundButtonHandler(rounds, pairs, questions)
 {
+    private readonly QuestionService _questions = questions;
     private readonly RoundRepository _rounds = rounds;
 
     public override string Prefix => QuestionCards.AnswerPrefix;
@@ -46,7 +47,7 @@ public sealed class AnswerButtonHandler(RoundRepository rounds, PairingRepositor
         switch (round.Status)
         {
             case "revealed":
-                await context.ReplyPrivatelyAsync(QuestionCards.Reveal(round, await _rounds.GetRevealedAnswersAsync(round.RoundId, cancellationToken)), cancellationToken);
+                await context.ReplyPrivatelyAsync(_questions.RevealCard(round, await _rounds.GetRevealedAnswersAsync(round.RoundId, cancellationToken)), cancellationToken);
                 return;
             case "replaced":
                 await context.ReplyPrivatelyAsync("This question was swapped for a newer one. Use `/question` to see the current one.", cancellationToken);

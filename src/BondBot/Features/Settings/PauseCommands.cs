@@ -16,11 +16,6 @@ public sealed class PauseCommand(SettingsService settings, PairingService pairin
         Options = [new CommandOption { Type = CommandOptionType.Integer, Name = "days", Description = "How many days (1–30)", Required = true, MinValue = 1, MaxValue = SettingsService.MaxPauseDays }],
     };
 
-    /// <summary>The partner's notice of a pause or a return, keyed so a repeat the same minute is one message.</summary>
-    public static IEnumerable<OutboxItem> PartnerNotice(Pair? pair, ulong userId, string text) => pair is null
-        ? []
-        : [OutboxItem.ToPerson(OutboxKinds.PauseNotice, pair.PartnerOf(userId), new MessagePayload { Content = text })];
-
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
         if (context.Data.GetInteger("days") is not { } days || days is < 1 or > SettingsService.MaxPauseDays)
@@ -29,8 +24,7 @@ public sealed class PauseCommand(SettingsService settings, PairingService pairin
             return;
         }
         var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
-        var saved = await settings.PauseAsync(context.UserId, (int)days, s => PartnerNotice(pair, context.UserId,
-            $"{PairingMessages.Mention(context.UserId)} is taking a short break from check-ins until <t:{s.PausedUntil!.Value.ToUnixTimeSeconds()}:D>."), cancellationToken);
+        var saved = await settings.PauseAsync(context.UserId, (int)days, s => PauseNotices.Paused(pair, context.UserId, s), cancellationToken);
         var until = saved.PausedUntil!.Value.ToUnixTimeSeconds();
         await context.ReplyPrivatelyAsync($"Paused until <t:{until}:f>. Rest well — `/resume` brings check-ins back any time.", cancellationToken);
     }
@@ -50,8 +44,7 @@ public sealed class ResumeCommand(SettingsService settings, PairingService pairi
             return;
         }
         var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
-        var saved = await settings.ResumeAsync(context.UserId, _ => PauseCommand.PartnerNotice(pair, context.UserId,
-            $"{PairingMessages.Mention(context.UserId)} is back from their break — check-ins are on again."), cancellationToken);
+        var saved = await settings.ResumeAsync(context.UserId, _ => PauseNotices.Back(pair, context.UserId), cancellationToken);
         await context.ReplyPrivatelyAsync("Welcome back 💛 " + cards.Describe(saved, changed: false), cancellationToken);
     }
 }

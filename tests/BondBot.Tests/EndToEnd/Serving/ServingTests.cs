@@ -149,4 +149,24 @@ public sealed class ServingTests
         await bot.DeliverAsync();
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Bob), m => m.Components.ToJsonString().Contains("q.answer"));
     }
+
+    [Fact]
+    public async Task Each_reveal_ends_with_a_listening_follow_up_that_changes_from_round_to_round()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        var world = new World(bot.Fake);
+        var pair = await PairOfAsync(bot, world);
+        for (var i = 0; i < 6; i++)
+            await PlayRoundAsync(bot, pair);
+        await bot.DeliverAsync();
+
+        string Footer(FakeMessage m) => m.Embeds[0]!["footer"]!["text"]!.GetValue<string>();
+        var alices = bot.Fake.DirectMessagesTo(world.Alice).Where(m => World.Text(m).Contains("You both answered")).Select(Footer).ToList();
+        var bobs = bot.Fake.DirectMessagesTo(world.Bob).Where(m => World.Text(m).Contains("You both answered")).Select(Footer).ToList();
+        Assert.Equal(6, alices.Count);
+        Assert.Equal(alices, bobs);                                      // both read the same follow-up for a round
+        Assert.Equal(6, alices.Distinct().Count());
+        var deck = BondBot.Content.EmbeddedDeck.Load<RevealFollowUps.FollowUp>("reveal-followups").Select(f => $"💬 {f.Text}");
+        Assert.All(alices, footer => Assert.Contains(footer, deck));
+    }
 }
