@@ -226,6 +226,28 @@ public sealed class GuessTests
     }
 
     [Fact]
+    public async Task A_couple_gets_no_prompt_twice_until_the_deck_is_used_up()
+    {
+        var three = GuessDeck.LoadEmbedded().Prompts.Take(3).ToList();
+        await using var bot = await BotHarness.StartAsync(configure: services => services.AddSingleton(new GuessDeck(three)));
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var guesses = bot.Services.GetRequiredService<GuessService>();
+        var seen = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var round = (await guesses.StartAsync(pair, i % 2 == 0 ? pair.UserA : pair.UserB, null)).Round!;
+            seen.Add(round.PromptId);
+            await guesses.SubmitAsync(round.GuessId, round.AnswererId, GuessSide.Answer, "a");
+            Assert.Equal(GuessSaveOutcome.Revealed, (await guesses.SubmitAsync(round.GuessId, round.GuesserId, GuessSide.Guess, "g")).Outcome);
+        }
+        Assert.Equal(3, seen.Take(3).Distinct().Count());
+        Assert.Equal(seen[0], seen[3]);
+        Assert.Equal(4, await guesses.CountPlayedAsync(pair.PairId));
+    }
+
+    [Fact]
     public async Task Export_holds_a_persons_own_answers_and_guesses_and_erase_empties_only_their_half()
     {
         await using var bot = await StartAsync(withChoices: false);
