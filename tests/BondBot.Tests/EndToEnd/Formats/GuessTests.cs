@@ -118,7 +118,7 @@ public sealed class GuessTests
         Assert.Equal([GuessCards.OwnWordsPrefix], World.CustomIds(card).Select(id => id.Split(':')[0]));
 
         const string alicesAnswer = "Alice-own-words: a quiet bookshop on a rainy Sunday";
-        var saved = await AnswerAsync(world, world.Alice, aliceReply, GuessCards.AnswerPrefix, alicesAnswer);
+        var saved = await AnswerAsync(world, world.Alice, aliceReply, GuessCards.AnswerPrefix, alicesAnswer + "\n@everyone and tea");
         Assert.Contains($"hidden until <@{world.Bob.Id}> has guessed", saved.Content);
         var status = await world.ReplyAsync(await world.CommandAsync(world.Bob, "guess"));
         Assert.Contains($"✅ <@{world.Alice.Id}> answers", World.Text(status));
@@ -136,8 +136,15 @@ public sealed class GuessTests
             var text = World.Text(Assert.Single(RevealsTo(bot.Fake, user)));
             Assert.Contains(alicesAnswer, text);
             Assert.Contains(bobsGuess, text);
+            Assert.Contains($"> {alicesAnswer}\n> @everyone and tea", text);   // every line stays inside the quote
         }
         Assert.DoesNotContain(alicesAnswer, World.Text(both));
+        // Nobody is pinged by what a person wrote or by being named: each delivery may mention only its recipient.
+        foreach (var body in bot.Fake.SentBodies.Where(b => b.ToJsonString().Contains(alicesAnswer)))
+        {
+            Assert.Empty(body["allowed_mentions"]!["parse"]!.AsArray());
+            Assert.True((body["allowed_mentions"]?["users"]?.AsArray().Count ?? 0) <= 1);
+        }
     }
 
     [Fact]
