@@ -16,11 +16,10 @@ public abstract class GuessButtonHandler(GuessService guesses, PairingRepository
 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
-        var id = customId.LongAt(0);
-        var round = id is { } guessId ? await Guesses.MemberRoundAsync(guessId, context.UserId, cancellationToken) : null;
-        if (round is null)
+        var round = customId.LongAt(0) is { } id ? await Guesses.GetAsync(id, cancellationToken) : null;
+        if (round is null || !await Guesses.IsMemberAsync(round, context.UserId, cancellationToken))
         {
-            await context.ReplyPrivatelyAsync(await NotForYouAsync(id, pairs, Guesses, cancellationToken), cancellationToken);
+            await context.ReplyPrivatelyAsync(await NotForYouAsync(round, pairs, cancellationToken), cancellationToken);
             return;
         }
         await HandleRoundAsync(context, round, customId, cancellationToken);
@@ -29,9 +28,8 @@ public abstract class GuessButtonHandler(GuessService guesses, PairingRepository
     protected abstract Task HandleRoundAsync(InteractionContext context, GuessRound round, CustomId customId, CancellationToken cancellationToken);
 
     /// <summary>Why a round can't be used by this person: gone, from an ended pairing, or someone else's.</summary>
-    public static async Task<string> NotForYouAsync(long? guessId, PairingRepository pairs, GuessService guesses, CancellationToken cancellationToken)
+    public static async Task<string> NotForYouAsync(GuessRound? round, PairingRepository pairs, CancellationToken cancellationToken)
     {
-        var round = guessId is { } id ? await guesses.GetAsync(id, cancellationToken) : null;
         if (round is null)
             return "I can't find this guessing round any more. Start a new one with `/guess`.";
         return await pairs.GetPairAsync(round.PairId, cancellationToken) is { } pair
@@ -69,7 +67,7 @@ public sealed class GuessPickHandler(GuessService guesses, PairingRepository pai
             return;
         }
         var choice = customId.LongAt(1) is { } i and >= 0 and <= int.MaxValue ? (int)i : -1;
-        await GuessReplies.AfterSaveAsync(context, await Guesses.PickAsync(round.GuessId, context.UserId, choice, cancellationToken), null, cancellationToken);
+        await GuessReplies.AfterSaveAsync(context, await Guesses.PickAsync(round, context.UserId, choice, cancellationToken), null, cancellationToken);
     }
 }
 

@@ -42,15 +42,14 @@ public sealed class GuessService(GuessDeck deck, GuessRepository rounds, Pairing
         if (trimmed.Length == 0) return new GuessSaveResult(GuessSaveOutcome.Empty);
         if (trimmed.Length > GuessCards.MaxTextLength) return new GuessSaveResult(GuessSaveOutcome.TooLong);
         if (await MemberRoundAsync(guessId, userId, cancellationToken) is not { } round)
-            return new GuessSaveResult(GuessSaveOutcome.NotInPair, await rounds.GetAsync(guessId, cancellationToken));
+            return new GuessSaveResult(GuessSaveOutcome.NotInPair);
         return await rounds.SaveAsync(round.GuessId, userId, side, trimmed, clock.GetCurrentInstant(), Reveal, cancellationToken);
     }
 
-    /// <summary>A guess picked from the prompt's choices (the index comes from a custom_id: checked against the deck).</summary>
-    public async Task<GuessSaveResult> PickAsync(long guessId, ulong userId, int choice, CancellationToken cancellationToken = default)
+    /// <summary>A guess picked from the prompt's choices (the index comes from a custom_id: checked against the deck).
+    /// The caller has checked that the presser belongs to the round's pair.</summary>
+    public async Task<GuessSaveResult> PickAsync(GuessRound round, ulong userId, int choice, CancellationToken cancellationToken = default)
     {
-        if (await MemberRoundAsync(guessId, userId, cancellationToken) is not { } round)
-            return new GuessSaveResult(GuessSaveOutcome.NotInPair, await rounds.GetAsync(guessId, cancellationToken));
         var choices = ChoicesOf(round);
         if (choice < 0 || choice >= choices.Count)
             return new GuessSaveResult(GuessSaveOutcome.UnknownChoice, round);
@@ -65,13 +64,13 @@ public sealed class GuessService(GuessDeck deck, GuessRepository rounds, Pairing
 
     public Task<int> CountPlayedAsync(long pairId, CancellationToken cancellationToken = default) => rounds.CountPlayedAsync(pairId, cancellationToken);
 
-    /// <summary>The round, when <paramref name="userId"/> belongs to the active pair it was opened for (nothing crosses
+    /// <summary>Whether <paramref name="userId"/> belongs to the active pair the round was opened for (nothing crosses
     /// from one pairing to the next).</summary>
-    public async Task<GuessRound?> MemberRoundAsync(long guessId, ulong userId, CancellationToken cancellationToken = default) =>
-        await rounds.GetAsync(guessId, cancellationToken) is { } round
-        && await pairing.GetActivePairAsync(userId, cancellationToken) is { } pair && pair.PairId == round.PairId
-            ? round
-            : null;
+    public async Task<bool> IsMemberAsync(GuessRound round, ulong userId, CancellationToken cancellationToken = default) =>
+        await pairing.GetActivePairAsync(userId, cancellationToken) is { } pair && pair.PairId == round.PairId;
+
+    private async Task<GuessRound?> MemberRoundAsync(long guessId, ulong userId, CancellationToken cancellationToken) =>
+        await rounds.GetAsync(guessId, cancellationToken) is { } round && await IsMemberAsync(round, userId, cancellationToken) ? round : null;
 
     private OutboxItem Card(GuessRound round) =>
         OutboxItem.ToPartner(OutboxKinds.GuessCard, round.PairId, round.GuesserId, GuessCards.GuessCard(round, ChoicesOf(round)), $"guess-card:{round.GuessId}");

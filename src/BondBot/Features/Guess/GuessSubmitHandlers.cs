@@ -42,7 +42,7 @@ public static class GuessReplies
         var result = await guesses.SubmitAsync(guessId, context.UserId, side, text, cancellationToken);
         if (result.Outcome == GuessSaveOutcome.NotInPair)
         {
-            await context.ReplyPrivatelyAsync(TextBack.Format(await GuessButtonHandler.NotForYouAsync(guessId, pairs, guesses, cancellationToken), text), cancellationToken);
+            await context.ReplyPrivatelyAsync(TextBack.Format(await GuessButtonHandler.NotForYouAsync(await guesses.GetAsync(guessId, cancellationToken), pairs, cancellationToken), text), cancellationToken);
             return;
         }
         await AfterSaveAsync(context, result, text, cancellationToken);
