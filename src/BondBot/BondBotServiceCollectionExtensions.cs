@@ -1,6 +1,7 @@
 using BondBot.Discord;
 using BondBot.Features.Couple;
 using BondBot.Features.Delivery;
+using BondBot.Features.Guess;
 using BondBot.Features.Help;
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
@@ -49,6 +50,7 @@ public static class BondBotServiceCollectionExtensions
             .AddRituals()
             .AddPulse()
             .AddAppreciation()
+            .AddGuess()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

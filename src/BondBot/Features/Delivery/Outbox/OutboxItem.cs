@@ -69,7 +69,10 @@ public static class OutboxKinds
     public const string CoupleSettings = "couple-settings";
     public const string NotYet = "not-yet";
     public const string ImHere = "im-here";
+    public const string GuessCard = "guess-card";
+    public const string GuessReveal = "guess-reveal";
+    public const string GuessMark = "guess-mark";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
-    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };
+    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, GuessReveal, DeleteSpace };
 }
