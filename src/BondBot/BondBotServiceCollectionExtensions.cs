@@ -4,6 +4,7 @@ using BondBot.Features.Delivery;
 using BondBot.Features.Help;
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
+using BondBot.Features.Repair;
 using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Features.Space;
@@ -49,6 +50,7 @@ public static class BondBotServiceCollectionExtensions
             .AddRituals()
             .AddPulse()
             .AddAppreciation()
+            .AddRepair()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

@@ -68,6 +68,9 @@ public static class OutboxKinds
     public const string QuestionCard = "question-card";
     public const string CoupleSettings = "couple-settings";
     public const string NotYet = "not-yet";
+    public const string Repair = "repair";
+    public const string RepairPause = "repair-pause";
+    public const string RepairThanks = "repair-thanks";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };
