@@ -5,6 +5,7 @@ using BondBot.Features.Guess;
 using BondBot.Features.Help;
 using BondBot.Features.Pairing;
 using BondBot.Features.Questions;
+using BondBot.Features.Repair;
 using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Features.Space;
@@ -51,6 +52,7 @@ public static class BondBotServiceCollectionExtensions
             .AddPulse()
             .AddAppreciation()
             .AddGuess()
+            .AddRepair()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

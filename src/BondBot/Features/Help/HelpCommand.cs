@@ -28,6 +28,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
         ("Every day", ["checkin", "question", "appreciate"]),
         ("Play together", ["guess"]),
         ("Together", ["space", "pulse", "insights", "couple"]),
+        ("When it's hard", ["repair"]),
         ("You and your data", ["settings", "pause", "resume", "unpair", "privacy"]),
     ];
 

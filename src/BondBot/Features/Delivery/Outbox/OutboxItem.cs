@@ -72,6 +72,9 @@ public static class OutboxKinds
     public const string GuessCard = "guess-card";
     public const string GuessReveal = "guess-reveal";
     public const string GuessMark = "guess-mark";
+    public const string Repair = "repair";
+    public const string RepairPause = "repair-pause";
+    public const string RepairThanks = "repair-thanks";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, GuessReveal, DeleteSpace };
