@@ -14,6 +14,7 @@ using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
+using BondBot.Features.ThisOrThat;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -49,6 +50,7 @@ public static class BondBotServiceCollectionExtensions
             .AddRituals()
             .AddPulse()
             .AddAppreciation()
+            .AddThisOrThat()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

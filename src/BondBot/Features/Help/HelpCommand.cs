@@ -26,6 +26,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
     public static readonly IReadOnlyList<(string Title, string[] Commands)> Groups =
     [
         ("Every day", ["checkin", "question", "appreciate"]),
+        ("Play together", ["this-or-that"]),
         ("Together", ["space", "pulse", "insights", "couple"]),
         ("You and your data", ["settings", "pause", "resume", "unpair", "privacy"]),
     ];

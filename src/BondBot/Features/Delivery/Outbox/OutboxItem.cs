@@ -68,7 +68,9 @@ public static class OutboxKinds
     public const string QuestionCard = "question-card";
     public const string CoupleSettings = "couple-settings";
     public const string NotYet = "not-yet";
+    public const string ThisOrThatInvite = "this-or-that-invite";
+    public const string ThisOrThatReveal = "this-or-that-reveal";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
-    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };
+    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, ThisOrThatReveal, DeleteSpace };
 }
