@@ -61,6 +61,8 @@ public sealed class PlayButtonHandler(ThisOrThatService game) : RunButtonHandler
 /// travels through the outbox, once to each partner, as the second answer of a question does).</summary>
 public sealed class PickButtonHandler(ThisOrThatService game) : RunButtonHandler(game)
 {
+    private const string BadButton = "That button doesn't look right. Use `/this-or-that` to carry on where you left off.";
+
     public override string Prefix => ThisOrThatCards.PickPrefix;
 
     protected override async Task HandleRunAsync(InteractionContext context, CustomId customId, Run run, Pairing.Pair pair, CancellationToken cancellationToken)
@@ -68,15 +70,14 @@ public sealed class PickButtonHandler(ThisOrThatService game) : RunButtonHandler
         var partnerId = pair.PartnerOf(context.UserId);
         if (customId.LongAt(1) is not { } position || customId.At(2) is not ("a" or "b") || position is < 1 or > ThisOrThatPicker.RunLength)
         {
-            await context.ReplyPrivatelyAsync("That button doesn't look right. Use `/this-or-that` to carry on where you left off.", cancellationToken);
+            await context.ReplyPrivatelyAsync(BadButton, cancellationToken);
             return;
         }
         var result = await Game.PickAsync(run, pair, context.UserId, position, customId.At(2)!, cancellationToken);
         switch (result.Outcome)
         {
             case PickOutcome.Picked:
-                var turn = await Game.TurnAsync(run, context.UserId, ThisOrThatService.TurnOutcome.Resumed, cancellationToken);
-                await context.Responder.UpdateMessageAsync(turn.Item is { } next ? ThisOrThatCards.Card(run, next) : ThisOrThatCards.ForTurn(turn, partnerId), cancellationToken);
+                await context.Responder.UpdateMessageAsync(ThisOrThatCards.Card(run, result.Next!), cancellationToken);
                 return;
             case PickOutcome.Finished:
                 await context.Responder.UpdateMessageAsync(ThisOrThatCards.Status(ThisOrThatCards.Waiting(partnerId)), cancellationToken);
@@ -92,7 +93,7 @@ public sealed class PickButtonHandler(ThisOrThatService game) : RunButtonHandler
                 await context.ReplyPrivatelyAsync(AlreadyRevealed, cancellationToken);
                 return;
             default:
-                await context.ReplyPrivatelyAsync("That button doesn't look right. Use `/this-or-that` to carry on where you left off.", cancellationToken);
+                await context.ReplyPrivatelyAsync(BadButton, cancellationToken);
                 return;
         }
     }

@@ -11,9 +11,11 @@ public sealed record OptionPair(string Id, string Theme, string A, string B, str
 {
     /// <summary>"Sunrise call or midnight call?": the second option starts lower-case unless it is "I …" or an
     /// acronym, so the question reads as one sentence.</summary>
-    public string Question => $"{A} or {Lower(B)}?";
+    public string Question => AsQuestion(A, B);
 
-    public static string Lower(string text) =>
+    public static string AsQuestion(string a, string b) => $"{a} or {Lower(b)}?";
+
+    private static string Lower(string text) =>
         text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) && !text.StartsWith("I ", StringComparison.Ordinal)
             ? char.ToLowerInvariant(text[0]) + text[1..]
             : text;

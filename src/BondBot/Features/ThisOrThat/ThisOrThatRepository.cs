@@ -96,7 +96,7 @@ public sealed class ThisOrThatRepository(SqliteConnectionFactory connections, Ou
         var picks = (await connection.QueryAsync<Pick>(
             "SELECT position AS Position, user_id AS UserId, choice AS Choice FROM this_or_that_picks WHERE run_id = @runId ORDER BY position",
             new { runId }, transaction)).ToList();
-        var next = items.Select(i => (long?)i.Position).FirstOrDefault(p => picks.All(k => k.Position != p || k.UserId != userId));
+        var next = items.FirstOrDefault(i => !picks.Any(k => k.Position == i.Position && k.UserId == userId));
         if (stored == 0)
         {
             transaction.Commit();
