@@ -16,6 +16,7 @@ using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
+using BondBot.Features.ThisOrThat;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -53,6 +54,7 @@ public static class BondBotServiceCollectionExtensions
             .AddAppreciation()
             .AddGuess()
             .AddRepair()
+            .AddThisOrThat()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

@@ -33,7 +33,7 @@ public sealed class QuestionFlowTests
     }
 
     /// <summary>Everything the bot ever sent: messages, edits, replies, follow-ups, DMs.</summary>
-    private static string Everything(FakeDiscordServer fake) => string.Join("\n", fake.SentBodies.Select(b => b.ToJsonString()));
+    private static string Everything(FakeDiscordServer fake) => World.Everything(fake);
 
     [Fact]
     public async Task Full_flow_invite_accept_question_two_answers_reveal_and_nothing_leaks_early()

@@ -76,7 +76,7 @@ public sealed class RandomInputTests
         Assert.Empty(apologies);
         Assert.All(interactions, i => Assert.False(i.Expired, $"interaction {i.Id} was never answered"));
         Assert.Equal(before, await SnapshotAsync(bot, other.PairId));
-        Assert.DoesNotContain("dave-private", string.Join("\n", bot.Fake.SentBodies.Select(b => b.ToJsonString())));
+        Assert.DoesNotContain("dave-private", World.Everything(bot.Fake));
     }
 
     private static async Task<string> SnapshotAsync(BotHarness bot, long pairId)

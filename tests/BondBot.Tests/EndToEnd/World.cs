@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BondBot.FakeDiscord;
 
 namespace BondBot.Tests.EndToEnd;
@@ -82,4 +83,21 @@ public sealed class World
         }
         return string.Join("\n", parts.Where(p => p is not null));
     }
+
+    /// <summary>Every text the bot ever sent, decoded: each string value of every JSON body it sent (messages, edits,
+    /// replies, modals, DMs). Raw bodies are JSON-escaped ("Bob's" is "Bob\u0027s"), so a search of the raw text
+    /// could pass without testing anything; the lock is asserted on these instead.</summary>
+    public static List<string> SentTexts(FakeDiscordServer fake, Func<JsonNode, JsonNode>? shape = null) =>
+        fake.SentBodies.SelectMany(b => Strings(shape is null ? b : shape(b.DeepClone()))).ToList();
+
+    /// <summary><see cref="SentTexts"/> joined into one string, for "never anywhere" assertions.</summary>
+    public static string Everything(FakeDiscordServer fake, Func<JsonNode, JsonNode>? shape = null) => string.Join("\n", SentTexts(fake, shape));
+
+    private static IEnumerable<string> Strings(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => Strings(p.Value)),
+        JsonArray a => a.SelectMany(Strings),
+        JsonValue v when v.TryGetValue<string>(out var s) => [s],
+        _ => [],
+    };
 }

@@ -26,7 +26,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
     public static readonly IReadOnlyList<(string Title, string[] Commands)> Groups =
     [
         ("Every day", ["checkin", "question", "appreciate"]),
-        ("Play together", ["guess"]),
+        ("Play together", ["this-or-that", "guess"]),
         ("Together", ["space", "pulse", "insights", "couple"]),
         ("When it's hard", ["repair"]),
         ("You and your data", ["settings", "pause", "resume", "unpair", "privacy"]),

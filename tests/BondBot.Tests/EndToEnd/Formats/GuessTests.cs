@@ -18,16 +18,14 @@ public sealed class GuessTests
     private static Task<BotHarness> StartAsync(bool withChoices) => BotHarness.StartAsync(configure: services =>
         services.AddSingleton(new GuessDeck(GuessDeck.LoadEmbedded().Prompts.Where(p => p.Choices.Count > 0 == withChoices))));
 
-    /// <summary>Every body the bot ever sent: messages, edits, replies, modals, DMs.</summary>
-    private static string Everything(FakeDiscordServer fake) => string.Join("\n", fake.SentBodies.Select(b => b.ToJsonString()));
+    private static string Everything(FakeDiscordServer fake) => World.Everything(fake);
 
     /// <summary>Every body the bot sent, without button rows (a choice is a button label on the card by design).</summary>
-    private static string EverythingButButtons(FakeDiscordServer fake) => string.Join("\n", fake.SentBodies.Select(b =>
+    private static string EverythingButButtons(FakeDiscordServer fake) => World.Everything(fake, copy =>
     {
-        var copy = b.DeepClone();
         if (copy is JsonObject o) { o.Remove("components"); if (o["data"] is JsonObject d) d.Remove("components"); }
-        return copy.ToJsonString();
-    }));
+        return copy;
+    });
 
     private static FakeMessage GuessCardFor(FakeDiscordServer fake, FakeUser user) =>
         fake.DirectMessagesTo(user).Last(m => m.Embeds.ToJsonString().Contains("Guess what", StringComparison.Ordinal));

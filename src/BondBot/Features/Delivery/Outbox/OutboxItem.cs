@@ -75,7 +75,9 @@ public static class OutboxKinds
     public const string Repair = "repair";
     public const string RepairPause = "repair-pause";
     public const string RepairThanks = "repair-thanks";
+    public const string ThisOrThatInvite = "this-or-that-invite";
+    public const string ThisOrThatReveal = "this-or-that-reveal";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
-    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, GuessReveal, DeleteSpace };
+    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, GuessReveal, ThisOrThatReveal, DeleteSpace };
 }
