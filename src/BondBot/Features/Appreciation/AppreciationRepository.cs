@@ -27,21 +27,12 @@ public sealed class AppreciationRepository(SqliteConnectionFactory connections, 
 
     /// <summary>Marks a note thanked by its recipient within their current pair, with the sender's notice; null when it
     /// is not theirs, belongs to an earlier pairing, or was thanked already.</summary>
-    public async Task<Note?> ThankAsync(long appreciationId, ulong byUser, long pairId, Instant now, Func<Note, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var note = await connection.QuerySingleOrDefaultAsync<Note>("""
+    public Task<Note?> ThankAsync(long appreciationId, ulong byUser, long pairId, Instant now, Func<Note, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default) =>
+        outbox.ChangeAsync(connections, (connection, transaction) => connection.QuerySingleOrDefaultAsync<Note>("""
             UPDATE appreciations SET thanked_at = @now
             WHERE appreciation_id = @appreciationId AND to_user = @byUser AND thanked_at IS NULL AND pair_id = @pairId
             RETURNING appreciation_id AS AppreciationId, pair_id AS PairId, from_user AS FromUser, to_user AS ToUser, text AS Text, thanked_at AS ThankedAt
-            """, new { appreciationId, byUser, pairId, now }, transaction);
-        if (note is null)
-            return null;
-        await outbox.WriteAsync(connection, transaction, deliveries(note));
-        await outbox.CommitAsync(transaction, cancellationToken);
-        return note;
-    }
+            """, new { appreciationId, byUser, pairId, now }, transaction), deliveries, cancellationToken);
 
     public async Task<int> CountSinceAsync(long pairId, Instant since, CancellationToken cancellationToken = default)
     {

@@ -60,22 +60,13 @@ public sealed class CheckInRepository(SqliteConnectionFactory connections, Outbo
     /// <summary>Records the partner's "I'm here" on a check-in that was shared with their pair (once), with the reply
     /// to its author written in the same transaction. Null when the check-in wasn't shared with this pair or was
     /// already answered.</summary>
-    public async Task<CheckIn?> MarkPartnerHereAsync(ulong authorId, LocalDate date, long pairId, Instant now, Func<CheckIn, IEnumerable<OutboxItem>> deliveries,
-        CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var answered = await connection.QuerySingleOrDefaultAsync<CheckIn>($"""
+    public Task<CheckIn?> MarkPartnerHereAsync(ulong authorId, LocalDate date, long pairId, Instant now, Func<CheckIn, IEnumerable<OutboxItem>> deliveries,
+        CancellationToken cancellationToken = default) =>
+        outbox.ChangeAsync(connections, (connection, transaction) => connection.QuerySingleOrDefaultAsync<CheckIn>($"""
             UPDATE checkins SET partner_here_at = @now
             WHERE user_id = @authorId AND local_date = @date AND shared_pair_id = @pairId AND partner_here_at IS NULL
             RETURNING {Columns}
-            """, new { authorId, date, pairId, now }, transaction);
-        if (answered is null)
-            return null;
-        await outbox.WriteAsync(connection, transaction, deliveries(answered));
-        await outbox.CommitAsync(transaction, cancellationToken);
-        return answered;
-    }
+            """, new { authorId, date, pairId, now }, transaction), deliveries, cancellationToken);
 
     public async Task<CheckIn?> GetAsync(ulong userId, LocalDate date, CancellationToken cancellationToken = default)
     {

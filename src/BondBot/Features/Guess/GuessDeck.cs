@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
-
 namespace BondBot.Features.Guess;
 
 /// <summary>One love-map prompt: <see cref="Ask"/> goes to the person guessed about, <see cref="Guess"/> (with a
@@ -10,8 +7,6 @@ public sealed record GuessPrompt(string Id, string Set, string Ask, string Guess
 /// <summary>The built-in guess prompts, read once from <c>Content/Decks/guess.json</c>.</summary>
 public sealed class GuessDeck
 {
-    private const string Resource = "BondBot.Content.Decks.guess.json";
-
     /// <summary>The sets in the order the <c>/guess</c> option lists them, with the names people see.</summary>
     public static readonly IReadOnlyList<(string Key, string Name)> Sets =
     [
@@ -31,15 +26,8 @@ public sealed class GuessDeck
 
     public GuessPrompt? Find(string id) => _byId.GetValueOrDefault(id);
 
-    public static GuessDeck LoadEmbedded()
-    {
-        var assembly = typeof(GuessDeck).Assembly;
-        using var stream = assembly.GetManifestResourceStream(Resource) ?? throw new InvalidDataException($"{Resource} is not embedded.");
-        var items = JsonSerializer.Deserialize<List<Item>>(stream, JsonOptions) ?? throw new InvalidDataException("guess.json holds no prompts.");
-        return new GuessDeck(items.Select(i => new GuessPrompt(i.Id, i.Set, i.Ask, i.Guess, i.Choices ?? [])));
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+    public static GuessDeck LoadEmbedded() =>
+        new(Content.EmbeddedDeck.Load<Item>("guess").Select(i => new GuessPrompt(i.Id, i.Set, i.Ask, i.Guess, i.Choices ?? [])));
 
     private sealed record Item(string Id, string Set, string Ask, string Guess, List<string>? Choices);
 }

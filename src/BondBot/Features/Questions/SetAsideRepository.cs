@@ -38,21 +38,12 @@ public sealed class SetAsideRepository(SqliteConnectionFactory connections, Outb
 
     /// <summary>Brings back the pair's longest-waiting round whose time away is over, as the open round (only when none
     /// is open), with the cards that announce it; null when none is due.</summary>
-    public async Task<Round?> ReturnDueAsync(long pairId, Instant now, Func<Round, IEnumerable<OutboxItem>>? deliveries, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var round = await connection.QuerySingleOrDefaultAsync<Round>($"""
+    public Task<Round?> ReturnDueAsync(long pairId, Instant now, Func<Round, IEnumerable<OutboxItem>>? deliveries, CancellationToken cancellationToken = default) =>
+        outbox.ChangeAsync(connections, (connection, transaction) => connection.QuerySingleOrDefaultAsync<Round>($"""
             UPDATE rounds SET status = 'open', opened_at = @now, return_after = NULL, nudged_at = NULL, swapped_by = NULL
             WHERE round_id = (SELECT round_id FROM rounds WHERE pair_id = @pairId AND status = 'set-aside' AND return_after <= @now
                               ORDER BY return_after LIMIT 1)
               AND NOT EXISTS (SELECT 1 FROM rounds WHERE pair_id = @pairId AND status = 'open')
             RETURNING {RoundRepository.Columns}
-            """, new { pairId, now }, transaction);
-        if (round is null)
-            return null;
-        await outbox.WriteAsync(connection, transaction, deliveries?.Invoke(round) ?? []);
-        await outbox.CommitAsync(transaction, cancellationToken);
-        return round;
-    }
+            """, new { pairId, now }, transaction), round => deliveries?.Invoke(round) ?? [], cancellationToken);
 }

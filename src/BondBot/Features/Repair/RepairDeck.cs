@@ -1,4 +1,3 @@
-using System.Text.Json;
 using NodaTime;
 
 namespace BondBot.Features.Repair;
@@ -23,13 +22,7 @@ public sealed class RepairDeck(IReadOnlyList<RepairCard> cards)
 
     public IReadOnlyList<RepairCard> Cards { get; } = cards;
 
-    public static RepairDeck LoadEmbedded()
-    {
-        using var stream = typeof(RepairDeck).Assembly.GetManifestResourceStream("BondBot.Content.Decks.repair-kit.json")
-            ?? throw new InvalidDataException("repair-kit.json is not embedded.");
-        var cards = JsonSerializer.Deserialize<List<RepairCard>>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })!;
-        return new RepairDeck(cards);
-    }
+    public static RepairDeck LoadEmbedded() => new(Content.EmbeddedDeck.Load<RepairCard>("repair-kit"));
 
     public RepairCard? Find(string id) => Cards.FirstOrDefault(c => c.Id == id);
 

@@ -51,41 +51,23 @@ public sealed class RepairRepository(SqliteConnectionFactory connections, Outbox
 
     /// <summary>Marks a fresh draft of the current pair sent and writes its delivery in the same transaction; null
     /// when there is nothing to send (already sent, kept, expired, or written in an earlier pairing).</summary>
-    public async Task<Draft?> SendAsync(long draftId, ulong fromUser, long pairId, Instant now, Func<Draft, IEnumerable<OutboxItem>> deliveries,
-        CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var draft = await connection.QuerySingleOrDefaultAsync<Draft>($"""
+    public Task<Draft?> SendAsync(long draftId, ulong fromUser, long pairId, Instant now, Func<Draft, IEnumerable<OutboxItem>> deliveries,
+        CancellationToken cancellationToken = default) =>
+        outbox.ChangeAsync(connections, (connection, transaction) => connection.QuerySingleOrDefaultAsync<Draft>($"""
             UPDATE repair_messages SET sent_at = @now
             WHERE draft_id = @draftId AND from_user = @fromUser AND pair_id = @pairId AND sent_at IS NULL AND created_at >= @cutoff
             RETURNING {Columns}
-            """, new { draftId, fromUser, pairId, now, cutoff = Cutoff(now) }, transaction);
-        if (draft is null)
-            return null;
-        await outbox.WriteAsync(connection, transaction, deliveries(draft));
-        await outbox.CommitAsync(transaction, cancellationToken);
-        return draft;
-    }
+            """, new { draftId, fromUser, pairId, now, cutoff = Cutoff(now) }, transaction), deliveries, cancellationToken);
 
     /// <summary>The recipient's one-tap thank-you for a sent message of their current pair, with the sender's notice;
     /// null when it is not theirs or was thanked already.</summary>
-    public async Task<Draft?> ThankAsync(long draftId, ulong byUser, long pairId, Instant now, Func<Draft, IEnumerable<OutboxItem>> deliveries,
-        CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var message = await connection.QuerySingleOrDefaultAsync<Draft>($"""
+    public Task<Draft?> ThankAsync(long draftId, ulong byUser, long pairId, Instant now, Func<Draft, IEnumerable<OutboxItem>> deliveries,
+        CancellationToken cancellationToken = default) =>
+        outbox.ChangeAsync(connections, (connection, transaction) => connection.QuerySingleOrDefaultAsync<Draft>($"""
             UPDATE repair_messages SET thanked_at = @now
             WHERE draft_id = @draftId AND to_user = @byUser AND pair_id = @pairId AND sent_at IS NOT NULL AND thanked_at IS NULL
             RETURNING {Columns}
-            """, new { draftId, byUser, pairId, now }, transaction);
-        if (message is null)
-            return null;
-        await outbox.WriteAsync(connection, transaction, deliveries(message));
-        await outbox.CommitAsync(transaction, cancellationToken);
-        return message;
-    }
+            """, new { draftId, byUser, pairId, now }, transaction), deliveries, cancellationToken);
 
     private static Instant Cutoff(Instant now) => now - Duration.FromTimeSpan(RepairWords.DraftLifetime);
 }

@@ -1,6 +1,3 @@
-using System.Reflection;
-using System.Text.Json;
-
 namespace BondBot.Features.ThisOrThat;
 
 /// <summary>Who a pair of options suits: everyone, couples apart (calls, visits), or couples together.</summary>
@@ -24,24 +21,11 @@ public sealed record OptionPair(string Id, string Theme, string A, string B, str
 /// <summary>The This or that deck, read once from <c>Content/Decks/this-or-that.json</c> (embedded).</summary>
 public sealed class ThisOrThatDeck(IReadOnlyList<OptionPair> pairs)
 {
-    private const string ResourceName = "BondBot.Content.Decks.this-or-that.json";
-
     public IReadOnlyList<OptionPair> Pairs { get; } = pairs;
 
-    public static ThisOrThatDeck LoadEmbedded() => Load(typeof(ThisOrThatDeck).Assembly);
-
-    private static ThisOrThatDeck Load(Assembly assembly)
-    {
-        using var stream = assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidDataException($"{ResourceName} is not embedded.");
-        var entries = JsonSerializer.Deserialize<List<Entry>>(stream, JsonOptions)
-            ?? throw new InvalidDataException($"{ResourceName} holds no pairs.");
-        return new ThisOrThatDeck(entries
-            .Select(e => new OptionPair(e.Id, e.Theme, e.A, e.B, e.FollowUp, Enum.Parse<OptionsDistance>(e.Distance, ignoreCase: true)))
-            .ToList());
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+    public static ThisOrThatDeck LoadEmbedded() => new(Content.EmbeddedDeck.Load<Entry>("this-or-that")
+        .Select(e => new OptionPair(e.Id, e.Theme, e.A, e.B, e.FollowUp, Enum.Parse<OptionsDistance>(e.Distance, ignoreCase: true)))
+        .ToList());
 
     private sealed record Entry(string Id, string Theme, string A, string B, string FollowUp, string Distance);
 }

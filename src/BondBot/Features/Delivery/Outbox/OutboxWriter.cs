@@ -37,6 +37,21 @@ public sealed class OutboxWriter(IClock clock)
         }
     }
 
+    /// <summary>The common shape of a change that someone must hear about: one statement that finds and changes a row
+    /// (<paramref name="change"/>, null when there is nothing to change: already done, not theirs, expired), and, only
+    /// when it changed something, the deliveries it causes, in the same transaction.</summary>
+    public async Task<T?> ChangeAsync<T>(Storage.SqliteConnectionFactory connections, Func<SqliteConnection, SqliteTransaction, Task<T?>> change,
+        Func<T, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default) where T : class
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        if (await change(connection, transaction) is not { } changed)
+            return null;
+        await WriteAsync(connection, transaction, deliveries(changed));
+        await CommitAsync(transaction, cancellationToken);
+        return changed;
+    }
+
     /// <summary>Commits the transaction that wrote deliveries, then wakes the worker so they go out at once.</summary>
     public async Task CommitAsync(SqliteTransaction transaction, CancellationToken cancellationToken = default)
     {
