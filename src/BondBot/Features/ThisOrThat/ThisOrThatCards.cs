@@ -94,7 +94,7 @@ public static class ThisOrThatCards
                     Title = "🎲 This or that — side by side",
                     Description = DiscordLimits.Truncate($"{string.Join("\n\n", lines)}\n\n{tally}\n\n**One to talk about:** {followUp}", DiscordLimits.EmbedDescription),
                     Color = Violet,
-                    Footer = new EmbedFooter("Where you differ is often where the best stories are."),
+                    Footer = new EmbedFooter(differ.Count > 0 ? "Where you differ is often where the best stories are." : "All the same — now ask why you each chose it."),
                 },
             ],
         };
