@@ -75,12 +75,13 @@ public sealed class GuessService(GuessDeck deck, GuessRepository rounds, Pairing
     private OutboxItem Card(GuessRound round) =>
         OutboxItem.ToPartner(OutboxKinds.GuessCard, round.PairId, round.GuesserId, GuessCards.GuessCard(round, ChoicesOf(round)), $"guess-card:{round.GuessId}");
 
-    /// <summary>Both reveals (the answerer's with the mark buttons), and the guess card again without its buttons (the
-    /// same delivery key: a sent card is edited).</summary>
+    /// <summary>Both reveals (the answerer's with the mark buttons), each by DM (two copies in a shared space would
+    /// repeat each other and show the guesser buttons that aren't theirs), and the guess card again without its
+    /// buttons (the same delivery key: a sent card is edited).</summary>
     private IEnumerable<OutboxItem> Reveal(GuessRound round, int played) =>
     [
-        OutboxItem.ToPartner(OutboxKinds.GuessReveal, round.PairId, round.AnswererId, GuessRevealCards.Reveal(round, played, forAnswerer: true), $"guess-reveal:{round.GuessId}:{round.AnswererId}"),
-        OutboxItem.ToPartner(OutboxKinds.GuessReveal, round.PairId, round.GuesserId, GuessRevealCards.Reveal(round, played, forAnswerer: false), $"guess-reveal:{round.GuessId}:{round.GuesserId}"),
+        OutboxItem.ToPerson(OutboxKinds.GuessReveal, round.AnswererId, GuessRevealCards.Reveal(round, played, forAnswerer: true), $"guess-reveal:{round.GuessId}:{round.AnswererId}"),
+        OutboxItem.ToPerson(OutboxKinds.GuessReveal, round.GuesserId, GuessRevealCards.Reveal(round, played, forAnswerer: false), $"guess-reveal:{round.GuessId}:{round.GuesserId}"),
         Card(round),
     ];
 }

@@ -57,8 +57,9 @@ public sealed class ThisOrThatService(ThisOrThatDeck deck, ThisOrThatRepository 
         runs.PickAsync(run.RunId, position, userId, pair.PartnerOf(userId), choice, clock.GetCurrentInstant(),
             (revealed, items, picks) => Reveal(pair, revealed, items, picks), cancellationToken);
 
-    /// <summary>The reveal, written to each partner from their own side ("you: … · Sam: …"), once each.</summary>
+    /// <summary>The reveal, written to each partner from their own side ("you: … · Sam: …"), once each, by DM: a
+    /// "you" posted in a shared space would read wrong to the other partner.</summary>
     private static IEnumerable<OutboxItem> Reveal(Pair pair, Run run, IReadOnlyList<RunItem> items, IReadOnlyList<Pick> picks) =>
-        new[] { pair.UserA, pair.UserB }.Select(userId => OutboxItem.ToPartner(OutboxKinds.ThisOrThatReveal, pair.PairId, userId,
+        new[] { pair.UserA, pair.UserB }.Select(userId => OutboxItem.ToPerson(OutboxKinds.ThisOrThatReveal, userId,
             ThisOrThatCards.Reveal(run, items, picks, userId, pair.PartnerOf(userId)), $"this-or-that-reveal:{run.RunId}:{userId}"));
 }

@@ -79,5 +79,5 @@ public static class OutboxKinds
     public const string ThisOrThatReveal = "this-or-that-reveal";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
-    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, GuessReveal, ThisOrThatReveal, DeleteSpace };
+    public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };
 }
