@@ -104,11 +104,13 @@ internal sealed partial class RestHandler
         }
     }
 
+    // Tests read messages without the server's lock and wait for content or embeds to appear, so those are set last:
+    // whoever sees them also sees the buttons that came with them.
     private static void ApplyContent(FakeMessage message, JsonObject body)
     {
-        if (body.ContainsKey("content")) message.Content = body["content"]?.GetValue<string>();
-        if (body.ContainsKey("embeds")) message.Embeds = body["embeds"] is JsonArray embeds ? (JsonArray)embeds.DeepClone() : [];
-        if (body.ContainsKey("components")) message.Components = body["components"] is JsonArray components ? (JsonArray)components.DeepClone() : [];
         if (body["allowed_mentions"] is JsonObject mentions) message.AllowedMentions = (JsonObject)mentions.DeepClone();
+        if (body.ContainsKey("components")) message.Components = body["components"] is JsonArray components ? (JsonArray)components.DeepClone() : [];
+        if (body.ContainsKey("embeds")) message.Embeds = body["embeds"] is JsonArray embeds ? (JsonArray)embeds.DeepClone() : [];
+        if (body.ContainsKey("content")) message.Content = body["content"]?.GetValue<string>();
     }
 }

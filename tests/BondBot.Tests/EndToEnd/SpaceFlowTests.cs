@@ -79,7 +79,8 @@ public sealed class SpaceFlowTests
 
         // Without the space, the next question's cards go to both partners' DMs.
         await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("q.answer"))
+                                            && bot.Fake.DirectMessagesTo(world.Alice).Any(m => m.Components.ToJsonString().Contains("q.answer")));
         await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, QuestionFlowTests.LatestDmCard(bot.Fake, world.Alice), "alice-by-dm"));
         await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Bob, QuestionFlowTests.LatestDmCard(bot.Fake, world.Bob), "bob-by-dm"));
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Alice).Any(m => World.Text(m).Contains("bob-by-dm")));

@@ -15,6 +15,10 @@ public sealed class StaleInputTests
         // Round replaced: the old card's Answer button (as a client that kept the old message would press it).
         var swap = await bot.Fake.ClickButtonAsync(world.Bob, card, card.Components[0]!["components"]![1]!["custom_id"]!.GetValue<string>());
         await swap.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
+        // Let the swap settle on every copy first: the old row is added to the card by hand below, and an edit landing
+        // in between would replace the card's rows under the test.
+        await bot.Fake.WaitUntilAsync(() => World.Text(card).Contains("swapped in this question"));
+        await bot.DeliverAsync();
         card.Components.Add(System.Text.Json.Nodes.JsonNode.Parse($$"""{"type":1,"components":[{"type":2,"style":1,"label":"Answer","custom_id":"{{oldAnswer}}"}]}"""));
         var replaced = await world.ReplyAsync(await bot.Fake.ClickButtonAsync(world.Alice, card, oldAnswer));
         card.Components.RemoveAt(card.Components.Count - 1);
