@@ -12,6 +12,7 @@ using BondBot.Features.Space;
 using BondBot.Features.CheckIns;
 using BondBot.Features.Appreciation;
 using BondBot.Features.Insights;
+using BondBot.Features.Memories;
 using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
 using BondBot.Features.Care;
@@ -55,6 +56,7 @@ public static class BondBotServiceCollectionExtensions
             .AddGuess()
             .AddRepair()
             .AddThisOrThat()
+            .AddMemories()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

@@ -78,5 +78,4 @@ public static class GuessCards
     ]);
 
     /// <summary>Quotes every line of a person's text, as question reveals do, so a newline cannot escape the quote.</summary>
-    public static string Quote(string text) => string.Join('\n', text.Split('\n').Select(l => "> " + l));
 }

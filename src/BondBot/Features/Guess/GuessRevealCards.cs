@@ -41,7 +41,7 @@ public static class GuessRevealCards
     }
 
     private static string Side(string who, string? text) =>
-        DiscordLimits.Truncate($"{who}:\n{GuessCards.Quote(text ?? "(no longer kept)")}", DiscordLimits.EmbedFieldValue);
+        DiscordLimits.Truncate($"{who}:\n{Quote.Lines(text ?? "(no longer kept)")}", DiscordLimits.EmbedFieldValue);
 
     private static Component MarkButtons(GuessRound round) => Component.Row(
         Enum.GetValues<GuessMark>().Select(m => Component.Button(CustomId.Create(GuessCards.MarkPrefix, round.GuessId, GuessMarks.Key(m)), GuessMarks.Label(m),

@@ -18,6 +18,7 @@ public static class GuessServiceCollectionExtensions
         services.AddScoped<IComponentHandler, GuessSubmitAnswerHandler>();
         services.AddScoped<IComponentHandler, GuessSubmitGuessHandler>();
         services.AddSingleton<Storage.IPersonalData, GuessPersonalData>();
+        services.AddSingleton<Memories.IMemorySource, GuessMemories>();
         return services;
     }
 }

@@ -69,7 +69,7 @@ public static class QuestionCards
             {
                 Title = "🔓 You both answered",
                 Description = DiscordLimits.Truncate(
-                    $"**{round.QuestionText}**\n\n" + string.Join("\n\n", answers.Select(a => $"<@{a.UserId}>:\n{Quote(a.Text)}")),
+                    $"**{round.QuestionText}**\n\n" + string.Join("\n\n", answers.Select(a => $"<@{a.UserId}>:\n{Quote.Lines(a.Text)}")),
                     DiscordLimits.EmbedDescription),
                 Color = Teal,
                 Footer = new EmbedFooter($"💬 {followUp}"),
@@ -108,5 +108,4 @@ public static class QuestionCards
     };
 
     // Block quotes keep each answer visually apart; every line is quoted so a newline cannot escape the quote.
-    private static string Quote(string text) => string.Join('\n', text.Split('\n').Select(l => "> " + l));
 }

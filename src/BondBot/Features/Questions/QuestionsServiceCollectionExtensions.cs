@@ -25,6 +25,7 @@ public static class QuestionsServiceCollectionExtensions
         services.AddScoped<IComponentHandler, NotYetHandler>();
         services.AddScoped<IComponentHandler, SubmitAnswerHandler>();
         services.AddSingleton<Storage.IPersonalData, QuestionsPersonalData>();
+        services.AddSingleton<Memories.IMemorySource, QuestionMemories>();
         services.AddSingleton<Scheduling.IPromptPart, QuestionPromptPart>();
         services.AddSingleton<Scheduling.ISchedulerStep, NudgeStep>();
         return services;

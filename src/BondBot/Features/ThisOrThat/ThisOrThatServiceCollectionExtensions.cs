@@ -14,6 +14,7 @@ public static class ThisOrThatServiceCollectionExtensions
         services.AddScoped<IComponentHandler, PlayButtonHandler>();
         services.AddScoped<IComponentHandler, PickButtonHandler>();
         services.AddSingleton<Storage.IPersonalData, ThisOrThatPersonalData>();
+        services.AddSingleton<Memories.IMemorySource, ThisOrThatMemories>();
         return services;
     }
 }
