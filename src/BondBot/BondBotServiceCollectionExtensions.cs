@@ -10,6 +10,7 @@ using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Features.Space;
 using BondBot.Features.CheckIns;
+using BondBot.Features.Clocks;
 using BondBot.Features.Appreciation;
 using BondBot.Features.Insights;
 using BondBot.Features.Pulse;
@@ -55,6 +56,7 @@ public static class BondBotServiceCollectionExtensions
             .AddGuess()
             .AddRepair()
             .AddThisOrThat()
+            .AddClocks()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()
