@@ -26,13 +26,15 @@ public sealed class ClockChangeStep(
     public async Task<int> RunAsync(Instant now, CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var pair in await repository.PairsInTwoZonesAsync(cancellationToken))
+        foreach (var (pair, zoneA, zoneB) in await repository.PairsInTwoZonesAsync(cancellationToken))
         {
+            // The arithmetic first: most passes find no change within the week and read nothing more.
+            if (ClockMath.NextDifferenceChange(zoneA, zoneB, now, Ahead) is not { } change
+                || !(await profiles.ForAsync(pair, pair.UserA, cancellationToken)).Apart)
+                continue;
             var a = await settings.GetAsync(pair.UserA, cancellationToken);
             var b = await settings.GetAsync(pair.UserB, cancellationToken);
-            if (a.Zone is null || b.Zone is null
-                || ClockMath.NextDifferenceChange(a.Zone, b.Zone, now, Ahead) is not { } change
-                || !(await profiles.ForAsync(pair, pair.UserA, cancellationToken)).Apart)
+            if (a.Zone is null || b.Zone is null)
                 continue;
             foreach (var (me, partner) in new[] { (a, b), (b, a) })
             {

@@ -11,17 +11,28 @@ namespace BondBot.Features.Clocks;
 /// once-per-person-per-transition record written with the DM it allows.</summary>
 public sealed class ClockPairsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
+    /// <summary>An active pair with both partners' zones (read together, so a pass costs one query until a change is near).</summary>
+    public sealed record ZonedPair(Pair Pair, DateTimeZone ZoneA, DateTimeZone ZoneB);
+
+    private sealed record Row(long PairId, ulong UserA, ulong UserB, ulong? GuildId, Instant CreatedAt, string ZoneA, string ZoneB);
+
     /// <summary>Active pairs in which both partners set a zone, and not the same one (one zone never drifts).</summary>
-    public async Task<IReadOnlyList<Pair>> PairsInTwoZonesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ZonedPair>> PairsInTwoZonesAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Pair>("""
-            SELECT p.pair_id AS PairId, p.user_a AS UserA, p.user_b AS UserB, p.guild_id AS GuildId, p.created_at AS CreatedAt
+        var rows = await connection.QueryAsync<Row>("""
+            SELECT p.pair_id AS PairId, p.user_a AS UserA, p.user_b AS UserB, p.guild_id AS GuildId, p.created_at AS CreatedAt,
+                   a.time_zone AS ZoneA, b.time_zone AS ZoneB
             FROM pairs p
             JOIN users a ON a.user_id = p.user_a
             JOIN users b ON b.user_id = p.user_b
             WHERE p.ended_at IS NULL AND a.time_zone IS NOT NULL AND b.time_zone IS NOT NULL AND a.time_zone <> b.time_zone
-            """)).ToList();
+            """);
+        return rows
+            .Select(r => (r, a: DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.ZoneA), b: DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.ZoneB)))
+            .Where(x => x.a is not null && x.b is not null)
+            .Select(x => new ZonedPair(new Pair(x.r.PairId, x.r.UserA, x.r.UserB, x.r.GuildId, x.r.CreatedAt), x.a!, x.b!))
+            .ToList();
     }
 
     /// <summary>The ledger kind of one transition: its instant makes it unique, so each person hears of it once.</summary>
