@@ -10,6 +10,7 @@ using BondBot.Features.Scheduling;
 using BondBot.Features.Settings;
 using BondBot.Features.Space;
 using BondBot.Features.CheckIns;
+using BondBot.Features.Clocks;
 using BondBot.Features.Appreciation;
 using BondBot.Features.Insights;
 using BondBot.Features.Memories;
@@ -57,6 +58,7 @@ public static class BondBotServiceCollectionExtensions
             .AddRepair()
             .AddThisOrThat()
             .AddMemories()
+            .AddClocks()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

@@ -77,6 +77,7 @@ public static class OutboxKinds
     public const string RepairThanks = "repair-thanks";
     public const string ThisOrThatInvite = "this-or-that-invite";
     public const string ThisOrThatReveal = "this-or-that-reveal";
+    public const string ClockChange = "clock-change";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };
