@@ -77,6 +77,11 @@ public static class OutboxKinds
     public const string RepairThanks = "repair-thanks";
     public const string ThisOrThatInvite = "this-or-that-invite";
     public const string ThisOrThatReveal = "this-or-that-reveal";
+    // Notes are for the pairing they were written in: none of these survives its pair's end.
+    public const string Note = "note";
+    public const string NoteEnvelope = "note-envelope";
+    public const string NoteOpened = "note-opened";
+    public const string ThinkingOfYou = "thinking-of-you";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, GuessReveal, ThisOrThatReveal, DeleteSpace };
