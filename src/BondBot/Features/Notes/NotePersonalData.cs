@@ -28,7 +28,11 @@ public sealed class NotePersonalData : IPersonalData
         await export.AddAsync("thinking_of_you_sent", connection,
             "SELECT to_user, local_date, sent_at, deliver_at FROM thinking_of_you WHERE from_user = @userId ORDER BY sent_at", who);
         await export.AddAsync("thinking_of_you_received", connection,
-            "SELECT from_user, deliver_at FROM thinking_of_you WHERE to_user = @userId ORDER BY sent_at", who);
+            """
+            SELECT from_user, deliver_at FROM thinking_of_you t
+            WHERE to_user = @userId AND EXISTS (SELECT 1 FROM outbox o WHERE o.delivery_key = 'thinking:' || t.thought_id AND o.status = 'sent')
+            ORDER BY sent_at
+            """, who);
     }
 
     public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)

@@ -182,8 +182,12 @@ public sealed class NotesTests
         await bot.DeliverAsync();
         await bot.AtAsync(quietEnds - Duration.FromMinutes(1));
         Assert.Empty(Containing(bot.Fake, world.Bob, "is thinking of you"));
+        var data = bot.Services.GetServices<IPersonalData>().OfType<NotePersonalData>().Single();
+        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        Assert.Contains("\"thinking_of_you_received\":[]", await ExportAsync(bot, data, world.Bob, pair));
 
         await bot.AtAsync(quietEnds);
+        Assert.Contains($"\"from_user\":\"{world.Alice.Id}\"", await ExportAsync(bot, data, world.Bob, pair));
         var first = Assert.Single(Containing(bot.Fake, world.Bob, "is thinking of you"));
         Assert.Equal($"💭 <@{world.Alice.Id}> is thinking of you", first.Content);
         Assert.Empty(first.Components);   // nothing to answer
