@@ -19,6 +19,7 @@ using BondBot.Features.Privacy;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
+using BondBot.Features.Notes;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -59,6 +60,7 @@ public static class BondBotServiceCollectionExtensions
             .AddThisOrThat()
             .AddMemories()
             .AddClocks()
+            .AddNotes()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

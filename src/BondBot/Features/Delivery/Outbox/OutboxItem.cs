@@ -78,6 +78,11 @@ public static class OutboxKinds
     public const string ThisOrThatInvite = "this-or-that-invite";
     public const string ThisOrThatReveal = "this-or-that-reveal";
     public const string ClockChange = "clock-change";
+    // Notes are for the pairing they were written in: none of these survives its pair's end.
+    public const string Note = "note";
+    public const string NoteEnvelope = "note-envelope";
+    public const string NoteOpened = "note-opened";
+    public const string ThinkingOfYou = "thinking-of-you";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };
