@@ -17,6 +17,7 @@ using BondBot.Features.Privacy;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
+using BondBot.Features.Visits;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -55,6 +56,7 @@ public static class BondBotServiceCollectionExtensions
             .AddGuess()
             .AddRepair()
             .AddThisOrThat()
+            .AddVisits()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

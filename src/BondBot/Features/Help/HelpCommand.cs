@@ -28,6 +28,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
         ("Every day", ["checkin", "question", "appreciate"]),
         ("Play together", ["this-or-that", "guess"]),
         ("Together", ["space", "pulse", "insights", "couple"]),
+        ("Far apart", ["visit"]),
         ("When it's hard", ["repair"]),
         ("You and your data", ["settings", "pause", "resume", "unpair", "privacy"]),
     ];

@@ -77,6 +77,8 @@ public static class OutboxKinds
     public const string RepairThanks = "repair-thanks";
     public const string ThisOrThatInvite = "this-or-that-invite";
     public const string ThisOrThatReveal = "this-or-that-reveal";
+    public const string Visit = "visit";
+    public const string VisitCleared = "visit-cleared";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, GuessReveal, ThisOrThatReveal, DeleteSpace };
