@@ -20,6 +20,7 @@ using BondBot.Features.Care;
 using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
 using BondBot.Features.Notes;
+using BondBot.Features.Visits;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -61,6 +62,7 @@ public static class BondBotServiceCollectionExtensions
             .AddMemories()
             .AddClocks()
             .AddNotes()
+            .AddVisits()
             .AddInsights()
             .AddPrivacy()
             .AddHelp()

@@ -28,7 +28,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
         ("Every day", ["checkin", "question", "appreciate"]),
         ("Play together", ["this-or-that", "guess"]),
         ("Together", ["space", "memories", "insights", "pulse", "couple"]),
-        ("Far apart", ["us", "note", "thinking"]),
+        ("Far apart", ["us", "visit", "note", "thinking"]),
         ("When it's hard", ["repair"]),
         ("You and your data", ["settings", "pause", "resume", "unpair", "privacy"]),
     ];

@@ -19,6 +19,7 @@ public sealed class InsightsCommand(
     AppreciationRepository notes,
     UserSettingsRepository settings,
     Pulse.PulseService pulse,
+    Visits.VisitService visits,
     IClock clock) : ISlashCommand
 {
     public const int MoodDays = 30;
@@ -54,6 +55,9 @@ public sealed class InsightsCommand(
                 : $"{thisWeek} this week · {sinceLastWeek - thisWeek} last week", Inline: true),
             new("Closeness pulse", await pulse.InsightLinesAsync(context.UserId, pair, cancellationToken) ?? "Not answered this month yet — `/pulse` takes a minute."),
         };
+        // Only pairs who have had a visit see the line: for everyone else "none yet" would be noise.
+        if (await visits.InsightLineAsync(pair, context.UserId, cancellationToken) is { } visitLine)
+            fields.Add(new EmbedField("Visits", visitLine, Inline: true));
         await context.ReplyPrivatelyAsync(new MessagePayload
         {
             Embeds = [new Embed { Title = "🌱 Your journey together", Fields = fields, Color = 0x2ECC71, Footer = new EmbedFooter("Only the two of you count here, and only answers you've both revealed.") }],

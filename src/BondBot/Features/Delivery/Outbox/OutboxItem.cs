@@ -83,6 +83,8 @@ public static class OutboxKinds
     public const string NoteEnvelope = "note-envelope";
     public const string NoteOpened = "note-opened";
     public const string ThinkingOfYou = "thinking-of-you";
+    public const string Visit = "visit";
+    public const string VisitCleared = "visit-cleared";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };

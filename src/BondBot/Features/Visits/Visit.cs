@@ -1,0 +1,47 @@
+using NodaTime;
+
+namespace BondBot.Features.Visits;
+
+/// <summary>One visit of a pair: the first and last day together (calendar dates, the same day for both partners),
+/// the arrival time when one was given (local to <see cref="Zone"/>, the setter's zone), and who set it.</summary>
+public sealed record Visit(long VisitId, long PairId, ulong SetterId, DateTimeZone Zone, LocalDate StartsOn, LocalTime? StartTime, LocalDate EndsOn)
+{
+    public bool HasUntil => EndsOn != StartsOn;
+
+    /// <summary>The instant shown as a Discord timestamp: the arrival time when given, else noon of the first day in
+    /// the setter's zone, so the date reads the same in every zone within twelve hours of theirs.</summary>
+    public Instant StartInstant => Zone.AtLeniently(StartsOn.At(StartTime ?? new LocalTime(12, 0))).ToInstant();
+
+    public Instant EndInstant => Zone.AtLeniently(EndsOn.At(new LocalTime(12, 0))).ToInstant();
+
+    public int Days => Period.Between(StartsOn, EndsOn, PeriodUnits.Days).Days + 1;
+}
+
+/// <summary>Where a person stands with a visit on their own local date.</summary>
+public enum VisitPhase { Ahead, Planning, Tomorrow, Today, Together, AfterGoodbye, Over }
+
+/// <summary>The day arithmetic, kept pure: everything is counted on the viewer's own local date.</summary>
+public static class VisitCalendar
+{
+    /// <summary>Three days before, the countdown line becomes a planning prompt.</summary>
+    public const int PlanningDaysBefore = 3;
+
+    public static int DaysUntil(LocalDate today, LocalDate day) => Period.Between(today, day, PeriodUnits.Days).Days;
+
+    public static VisitPhase PhaseOn(Visit visit, LocalDate today)
+    {
+        var until = DaysUntil(today, visit.StartsOn);
+        var sinceEnd = DaysUntil(visit.EndsOn, today);
+        return until switch
+        {
+            > PlanningDaysBefore => VisitPhase.Ahead,
+            PlanningDaysBefore => VisitPhase.Planning,
+            > 1 => VisitPhase.Ahead,
+            1 => VisitPhase.Tomorrow,
+            0 => VisitPhase.Today,
+            _ when sinceEnd <= 0 => VisitPhase.Together,
+            _ when sinceEnd == 1 => VisitPhase.AfterGoodbye,
+            _ => VisitPhase.Over,
+        };
+    }
+}
