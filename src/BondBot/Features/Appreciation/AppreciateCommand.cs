@@ -22,11 +22,8 @@ public sealed class AppreciateCommand(PairingService pairing, AppreciationReposi
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("Appreciation notes go to your partner — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "Appreciation notes go to your partner — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var text = (context.Data.GetString("note") ?? "").Trim();
         if (text.Length is 0 or > MaxNoteLength)
         {

@@ -22,11 +22,8 @@ public sealed class UsCommand(PairingService pairing, UserSettingsRepository set
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("`/us` shows the two of you side by side — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "`/us` shows the two of you side by side — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var me = await settings.GetAsync(context.UserId, cancellationToken);
         var partner = await settings.GetAsync(pair.PartnerOf(context.UserId), cancellationToken);
         var (quietStart, quietEnd) = ClockWords.Quiet(options.Value);

@@ -27,11 +27,8 @@ public sealed class GuessCommand(PairingService pairing, GuessService guesses, S
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("Guess my answer is played with your partner — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "Guess my answer is played with your partner — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var partnerId = pair.PartnerOf(context.UserId);
         // As with questions: nothing is sent to someone who asked for a break.
         if ((await settings.GetAsync(partnerId, cancellationToken)).IsPaused(clock.GetCurrentInstant()))

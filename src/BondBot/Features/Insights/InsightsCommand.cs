@@ -28,11 +28,8 @@ public sealed class InsightsCommand(
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("Insights are about the two of you — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "Insights are about the two of you — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var zone = (await settings.GetAsync(context.UserId, cancellationToken)).Zone ?? DateTimeZone.Utc;
         var now = clock.GetCurrentInstant();
         var today = now.InZone(zone).Date;

@@ -25,11 +25,8 @@ public sealed class MemoriesCommand(MemoryBook book, PairingRepository pairs) : 
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairs.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("Memories are what you and a partner share. Pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairs, "Memories are what you and a partner share. Pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var filter = context.Data.GetString("category");
         var page = await book.PageAsync(pair, filter, 0, cancellationToken);
         await context.ReplyPrivatelyAsync(MemoryCards.For(page, filter, NameOf(book, filter)), cancellationToken);
@@ -46,11 +43,8 @@ public sealed class MemoryPageHandler(MemoryBook book, PairingRepository pairs) 
 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
-        if (await pairs.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("You're not paired now, so there are no shared memories to show.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairs, "You're not paired now, so there are no shared memories to show.", cancellationToken) is not { } pair)
             return;
-        }
         var filter = MemoryCards.FilterOf(customId.At(1));
         var page = await book.PageAsync(pair, filter, (int)(customId.LongAt(0) ?? 0), cancellationToken);
         await context.Responder.UpdateMessageAsync(MemoryCards.For(page, filter, MemoriesCommand.NameOf(book, filter)), cancellationToken);

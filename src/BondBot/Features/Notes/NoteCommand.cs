@@ -43,11 +43,8 @@ public sealed class NoteCommand(PairingService pairing, UserSettingsRepository s
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("Notes go to your partner — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "Notes go to your partner — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var text = (context.Data.GetString("message") ?? "").Trim();
         var label = (context.Data.GetString("label") ?? "").Trim();
         var sub = context.Data.SubCommand();

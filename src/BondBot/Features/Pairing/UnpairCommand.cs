@@ -11,11 +11,8 @@ public sealed class UnpairCommand(PairingService pairing) : ISlashCommand
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("You're not paired right now. Use `/pair partner:@them` to invite your partner.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "You're not paired right now. Use `/pair partner:@them` to invite your partner.", cancellationToken) is not { } pair)
             return;
-        }
         await context.ReplyPrivatelyAsync(new MessagePayload
         {
             Content = $"Do you want to end your pairing with {PairingMessages.Mention(pair.PartnerOf(context.UserId))}? " +

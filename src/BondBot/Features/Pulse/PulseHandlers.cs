@@ -36,11 +36,8 @@ public sealed class PulseRateHandler(PulseService pulse, PairingService pairing)
             await context.ReplyPrivatelyAsync("That pulse button is out of date. Use `/pulse` for this month's.", cancellationToken);
             return;
         }
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("The pulse is for pairs — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "The pulse is for pairs — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         await pulse.RateAsync(context.UserId, pair, month, (int)dimension, (int)rating, cancellationToken);
         if (await pulse.NextStepAsync(context.UserId, pair, month, cancellationToken) is { } next)
         {
@@ -55,11 +52,8 @@ internal static class PulseFlow
 {
     public static async Task ShowAsync(InteractionContext context, PulseService pulse, PairingService pairing, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("The pulse is for pairs — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "The pulse is for pairs — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var month = await pulse.CurrentMonthAsync(context.UserId, cancellationToken);
         var message = await pulse.NextStepAsync(context.UserId, pair, month, cancellationToken) is { } step
             ? PulseCards.Step(step, month)

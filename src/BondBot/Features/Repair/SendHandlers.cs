@@ -16,11 +16,8 @@ public sealed class SendHandler(PairingService pairing, SettingsService settings
 
     public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("You're not paired right now, so there's no one to send this to. It stays with you.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "You're not paired right now, so there's no one to send this to. It stays with you.", cancellationToken) is not { } pair)
             return;
-        }
         var partnerId = pair.PartnerOf(context.UserId);
         var zone = (await settings.GetAsync(partnerId, cancellationToken)).Zone;
         var now = clock.GetCurrentInstant();

@@ -19,11 +19,8 @@ public sealed class ThisOrThatCommand(PairingService pairing, ThisOrThatService 
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("This or that is played by two — pair up first with `/pair partner:@them`, then we'll play. 🎲", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "This or that is played by two — pair up first with `/pair partner:@them`, then we'll play. 🎲", cancellationToken) is not { } pair)
             return;
-        }
         var partnerId = pair.PartnerOf(context.UserId);
         if ((await settings.GetAsync(partnerId, cancellationToken)).IsPaused(clock.GetCurrentInstant())
             && !await game.HasOpenRunAsync(pair.PairId, cancellationToken))

@@ -33,11 +33,8 @@ public sealed class VisitCommand(PairingService pairing, VisitService visits) : 
 
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
-        if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
-        {
-            await context.ReplyPrivatelyAsync("A visit is for the two of you — pair up first with `/pair partner:@them`.", cancellationToken);
+        if (await context.PairOrReplyAsync(pairing, "A visit is for the two of you — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
-        }
         var reply = context.Data.SubCommand() switch
         {
             "set" => await SetAsync(context, pair, cancellationToken),
