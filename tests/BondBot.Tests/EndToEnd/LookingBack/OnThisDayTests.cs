@@ -105,6 +105,8 @@ public sealed class OnThisDayTests
         var (bot, world, _) = await StartAsync();
         await using var __ = bot;
         bot.Clock.Reset(Instant.FromUtc(2026, 6, 10, 12, 0));
+        var before = await world.ReplyAsync(await world.CommandAsync(world.Bob, "couple"));
+        Assert.Contains("**On this day** is on", before.Content);               // on until turned off
 
         var off = await world.ReplyAsync(await world.CommandAsync(world.Bob, "couple", new FakeOption("looking_back", 3, "off")));
         Assert.True(off.Ephemeral);
