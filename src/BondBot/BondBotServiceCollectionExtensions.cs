@@ -13,6 +13,7 @@ using BondBot.Features.CheckIns;
 using BondBot.Features.Clocks;
 using BondBot.Features.Appreciation;
 using BondBot.Features.Insights;
+using BondBot.Features.LookingBack;
 using BondBot.Features.Memories;
 using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
@@ -60,6 +61,7 @@ public static class BondBotServiceCollectionExtensions
             .AddRepair()
             .AddThisOrThat()
             .AddMemories()
+            .AddLookingBack()
             .AddClocks()
             .AddNotes()
             .AddVisits()

@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace BondBot.Features.Couple;
 
-/// <summary><c>/couple [distance] [stage] [busy_days]</c>: what the two of you choose about yourselves, chosen once by
+/// <summary><c>/couple [distance] [stage] [busy_days] [looking_back]</c>: what the two of you choose about yourselves, chosen once by
 /// either partner and shown to both; with no options it shows what is set and what is only guessed.</summary>
 public sealed class CoupleCommand(PairingService pairing, CoupleSettingsRepository couples, CoupleProfiles profiles, IClock clock) : ISlashCommand
 {
@@ -32,6 +32,11 @@ public sealed class CoupleCommand(PairingService pairing, CoupleSettingsReposito
                 Type = CommandOptionType.String, Name = "busy_days", Description = "Days when questions should stay lighter",
                 Choices = [CommandChoice.Of("No busy days", "none"), CommandChoice.Of("Weekdays", "weekdays"), CommandChoice.Of("Weekends", "weekends")],
             },
+            new CommandOption
+            {
+                Type = CommandOptionType.String, Name = "looking_back", Description = "On this day: now and then bring back a question you answered months ago",
+                Choices = [CommandChoice.Of("On", "on"), CommandChoice.Of("Off", "off")],
+            },
         ],
     };
 
@@ -45,8 +50,9 @@ public sealed class CoupleCommand(PairingService pairing, CoupleSettingsReposito
         var changes = new CoupleSettings(
             CoupleWords.Parse<CoupleDistance>(context.Data.GetString("distance")),
             CoupleWords.Parse<CoupleStage>(context.Data.GetString("stage")),
-            CoupleWords.Parse<BusyDays>(context.Data.GetString("busy_days")));
-        if (changes is { Distance: null, Stage: null, BusyDays: null })
+            CoupleWords.Parse<BusyDays>(context.Data.GetString("busy_days")),
+            CoupleWords.ParseSwitch(context.Data.GetString("looking_back")));
+        if (changes is { Distance: null, Stage: null, BusyDays: null, LookingBack: null })
         {
             await context.ReplyPrivatelyAsync(Describe(await couples.GetAsync(pair.PairId, cancellationToken), await profiles.ForAsync(pair, context.UserId, cancellationToken)), cancellationToken);
             return;
@@ -72,6 +78,10 @@ public sealed class CoupleCommand(PairingService pairing, CoupleSettingsReposito
             _ => profile?.Stage == CoupleStage.New ? " You paired recently, so questions about shared history wait a few weeks (`/couple stage:` changes that)." : "",
         };
         var busy = chosen.BusyDays is { } b and not BusyDays.None ? $" Questions stay lighter on **{CoupleWords.Key(b)}**." : "";
-        return (distance + stage + busy).Trim();
+        // Shown in the summary even when never chosen (it is on by default); in a change notice only once chosen.
+        var lookingBack = chosen.LookingBack is null && profile is null ? ""
+            : chosen.LooksBack ? " **On this day** is on: now and then I bring back a question you answered months ago (`/couple looking_back:off` stops it)."
+            : " **On this day** is off: I won't bring back old questions (`/couple looking_back:on` turns it on again).";
+        return (distance + stage + busy + lookingBack).Trim();
     }
 }

@@ -11,8 +11,12 @@ public enum CoupleStage { New, Established }
 /// <summary>Days on which questions stay lighter (no Deepest, fewer Deeper).</summary>
 public enum BusyDays { None, Weekdays, Weekends }
 
-/// <summary>What a pair chose about itself; null where nothing was chosen yet.</summary>
-public sealed record CoupleSettings(CoupleDistance? Distance, CoupleStage? Stage, BusyDays? BusyDays);
+/// <summary>What a pair chose about itself; null where nothing was chosen yet. <see cref="LookingBack"/>: whether
+/// "On this day" may bring back old questions (on unless turned off).</summary>
+public sealed record CoupleSettings(CoupleDistance? Distance, CoupleStage? Stage, BusyDays? BusyDays, bool? LookingBack = null)
+{
+    public bool LooksBack => LookingBack ?? true;
+}
 
 /// <summary>What serving needs to know about a pair today: resolved from their choices, or guessed where they have
 /// not chosen (distance from their time zones, stage from the pairing date).</summary>
@@ -27,6 +31,10 @@ public static class CoupleWords
     public static string Key<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     public static T? Parse<T>(string? key) where T : struct, Enum => Enum.TryParse<T>(key, ignoreCase: true, out var v) ? v : null;
+
+    public static bool? ParseSwitch(string? key) => key switch { "on" => true, "off" => false, _ => null };
+
+    public static string? Switch(bool? value) => value switch { true => "on", false => "off", null => null };
 
     public static bool Includes(this BusyDays days, IsoDayOfWeek day) => days switch
     {

@@ -8,14 +8,19 @@ namespace BondBot.Features.Couple;
 /// <summary>A pair's own choices (<c>couple_settings</c>), one row per pair, deleted with the pair.</summary>
 public sealed class CoupleSettingsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
 {
-    private sealed record Row(string? Distance, string? Stage, string? BusyDays);
+    private sealed record Row(string? Distance, string? Stage, string? BusyDays, string? LookingBack)
+    {
+        public CoupleSettings ToSettings() => new(CoupleWords.Parse<CoupleDistance>(Distance), CoupleWords.Parse<CoupleStage>(Stage),
+            CoupleWords.Parse<BusyDays>(BusyDays), CoupleWords.ParseSwitch(LookingBack));
+    }
 
     public async Task<CoupleSettings> GetAsync(long pairId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(
-            "SELECT distance AS Distance, stage AS Stage, busy_days AS BusyDays FROM couple_settings WHERE pair_id = @pairId", new { pairId });
-        return new CoupleSettings(CoupleWords.Parse<CoupleDistance>(row?.Distance), CoupleWords.Parse<CoupleStage>(row?.Stage), CoupleWords.Parse<BusyDays>(row?.BusyDays));
+            "SELECT distance AS Distance, stage AS Stage, busy_days AS BusyDays, looking_back AS LookingBack FROM couple_settings WHERE pair_id = @pairId",
+            new { pairId });
+        return row?.ToSettings() ?? new CoupleSettings(null, null, null);
     }
 
     /// <summary>Applies the given changes (null = unchanged), with the partner's notice in the same transaction.</summary>
@@ -25,18 +30,21 @@ public sealed class CoupleSettingsRepository(SqliteConnectionFactory connections
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var row = await connection.QuerySingleAsync<Row>("""
-            INSERT INTO couple_settings (pair_id, distance, stage, busy_days, updated_at) VALUES (@pairId, @distance, @stage, @busy, @now)
+            INSERT INTO couple_settings (pair_id, distance, stage, busy_days, looking_back, updated_at)
+            VALUES (@pairId, @distance, @stage, @busy, @lookingBack, @now)
             ON CONFLICT (pair_id) DO UPDATE SET distance = COALESCE(excluded.distance, distance), stage = COALESCE(excluded.stage, stage),
-                busy_days = COALESCE(excluded.busy_days, busy_days), updated_at = excluded.updated_at
-            RETURNING distance AS Distance, stage AS Stage, busy_days AS BusyDays
+                busy_days = COALESCE(excluded.busy_days, busy_days), looking_back = COALESCE(excluded.looking_back, looking_back),
+                updated_at = excluded.updated_at
+            RETURNING distance AS Distance, stage AS Stage, busy_days AS BusyDays, looking_back AS LookingBack
             """, new
             {
                 pairId, now,
                 distance = changes.Distance is { } d ? CoupleWords.Key(d) : null,
                 stage = changes.Stage is { } s ? CoupleWords.Key(s) : null,
                 busy = changes.BusyDays is { } b ? CoupleWords.Key(b) : null,
+                lookingBack = CoupleWords.Switch(changes.LookingBack),
             }, transaction);
-        var saved = new CoupleSettings(CoupleWords.Parse<CoupleDistance>(row.Distance), CoupleWords.Parse<CoupleStage>(row.Stage), CoupleWords.Parse<BusyDays>(row.BusyDays));
+        var saved = row.ToSettings();
         await outbox.WriteAsync(connection, transaction, notices(saved));
         await outbox.CommitAsync(transaction, cancellationToken);
         return saved;

@@ -47,6 +47,22 @@ public sealed class QuestionService(QuestionDeck deck, RoundRepository rounds, C
             : new OpenResult(OpenOutcome.CannotReplace, null);
     }
 
+    /// <summary>Opens a question the pair answered before as their new round, word for word (On this day's "Ask it again");
+    /// while a round is open, that one is returned instead, since a pair has one open question at a time.</summary>
+    public async Task<OpenResult> AskAgainAsync(Pair pair, Round earlier, Func<Round, IEnumerable<OutboxItem>>? deliveries = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (await rounds.GetOpenAsync(pair.PairId, cancellationToken) is { } open)
+            return new OpenResult(OpenOutcome.AlreadyOpen, open);
+        var question = new DeckQuestion(earlier.QuestionKey, earlier.Category, (int)earlier.Depth, earlier.QuestionText);
+        var round = await rounds.OpenAsync(pair.PairId, question, new RoundRepository.Request(null, null), clock.GetCurrentInstant(), null, deliveries, cancellationToken);
+        if (round is not null)
+            return new OpenResult(OpenOutcome.Opened, round);
+        return await rounds.GetOpenAsync(pair.PairId, cancellationToken) is { } raced
+            ? new OpenResult(OpenOutcome.AlreadyOpen, raced)
+            : new OpenResult(OpenOutcome.NothingMatches, null);
+    }
+
     /// <summary>A question to reflect on alone (for people not paired yet, or whose partner is taking a break): one that
     /// makes sense without a partner (tagged solo), Light or Deeper, never stored.</summary>
     public DeckQuestion ReflectionQuestion()
