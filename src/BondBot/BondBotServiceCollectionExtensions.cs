@@ -16,6 +16,7 @@ using BondBot.Features.Insights;
 using BondBot.Features.Memories;
 using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
+using BondBot.Features.Story;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
@@ -64,6 +65,7 @@ public static class BondBotServiceCollectionExtensions
             .AddNotes()
             .AddVisits()
             .AddInsights()
+            .AddStory()
             .AddPrivacy()
             .AddHelp()
             .AddGatewayWorker();
