@@ -17,6 +17,7 @@ using BondBot.Features.LookingBack;
 using BondBot.Features.Memories;
 using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
+using BondBot.Features.Story;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
@@ -66,6 +67,7 @@ public static class BondBotServiceCollectionExtensions
             .AddNotes()
             .AddVisits()
             .AddInsights()
+            .AddStory()
             .AddPrivacy()
             .AddHelp()
             .AddGatewayWorker();

@@ -5,6 +5,7 @@ internal static class Routes
 {
     public static Route GatewayBot() => new(HttpMethod.Get, "gateway/bot", "/gateway/bot", "");
     public static Route CurrentUser() => new(HttpMethod.Get, "users/@me", "/users/@me", "");
+    public static Route User(ulong userId) => new(HttpMethod.Get, $"users/{userId}", "/users/{user_id}", "");
     public static Route CurrentApplication() => new(HttpMethod.Get, "applications/@me", "/applications/@me", "");
 
     public static Route GlobalCommands(HttpMethod method, ulong applicationId) =>

@@ -25,6 +25,19 @@ public sealed class DiscordRestClient
     public Task<User> GetCurrentUserAsync(CancellationToken cancellationToken = default) =>
         GetAsync(Routes.CurrentUser(), DiscordJson.Default.User, cancellationToken);
 
+    /// <summary>GET /users/{user.id} (User §Get User), or null when Discord knows no such user (10013).</summary>
+    public async Task<User?> GetUserAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await GetAsync(Routes.User(userId), DiscordJson.Default.User, cancellationToken);
+        }
+        catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownUser)
+        {
+            return null;
+        }
+    }
+
     /// <summary>GET /applications/@me.</summary>
     public Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) =>
         GetAsync(Routes.CurrentApplication(), DiscordJson.Default.Application, cancellationToken);

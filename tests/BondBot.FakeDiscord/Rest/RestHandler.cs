@@ -82,6 +82,7 @@ internal sealed partial class RestHandler(FakeDiscordServer server)
         }),
         ("GET", ["gateway"]) => OkAsync(new JsonObject { ["url"] = server.GatewayUrl }),
         ("GET", ["users", "@me"]) => OkAsync(server.Bot.ToJson()),
+        ("GET", ["users", var u]) => Id(u) is { } userId && server.User(userId) is { } user ? OkAsync(user.ToJson()) : ErrorAsync(404, 10013, "Unknown User"),
         ("GET", ["applications", "@me"]) or ("GET", ["oauth2", "applications", "@me"]) =>
             OkAsync(new JsonObject { ["id"] = server.ApplicationId.ToString(), ["name"] = "BondBot", ["flags"] = 0, ["bot"] = server.Bot.ToJson() }),
         ("GET" or "PUT", ["applications", var app, "commands"]) => CommandsAsync(method, app, null),

@@ -41,7 +41,7 @@ public sealed class PrivacyFlowTests
         var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "privacy", new FakeDiscord.FakeOption("export", 1, null, [])));
         Assert.Equal("Sent to your DMs with BondBot 📬", reply.Content);
 
-        var file = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Attachments.Count > 0).Attachments.Single();
+        var file = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Attachments.Count > 0).Attachments.Single(a => a.FileName == "bondbot-export.json");
         Assert.Equal("bondbot-export.json", file.FileName);
         var text = Encoding.UTF8.GetString(file.Data);
         var json = JsonNode.Parse(text)!;
@@ -74,7 +74,7 @@ public sealed class PrivacyFlowTests
             .TryRecordAsync(world.Alice.Id, new NodaTime.LocalDate(2026, 6, 1), BondBot.Features.Care.CareService.CareKind, "sent", bot.Clock.GetCurrentInstant());
 
         await world.ReplyAsync(await world.CommandAsync(world.Alice, "privacy", new FakeDiscord.FakeOption("export", 1, null, [])));
-        var file = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Attachments.Count > 0).Attachments.Single();
+        var file = bot.Fake.DirectMessagesTo(world.Alice).Single(m => m.Attachments.Count > 0).Attachments.Single(a => a.FileName == "bondbot-export.json");
         var json = JsonNode.Parse(Encoding.UTF8.GetString(file.Data))!;
 
         Assert.Contains(json["prompts_sent_to_you"]!.AsArray(), p => p!["kind"]!.GetValue<string>() == "care");

@@ -11,6 +11,7 @@ public static class AppreciationServiceCollectionExtensions
         services.AddScoped<ISlashCommand, AppreciateCommand>();
         services.AddScoped<IComponentHandler, ThankYouHandler>();
         services.AddSingleton<Storage.IPersonalData, AppreciationPersonalData>();
+        services.AddSingleton<Story.IStorySource, AppreciationStory>();
         return services;
     }
 }

@@ -19,6 +19,10 @@ public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository 
     public async Task<bool> SendFileAsync(ulong userId, MessagePayload message, FileUpload file, CancellationToken cancellationToken = default) =>
         await SendCoreAsync(userId, message, [file], cancellationToken) is not null;
 
+    /// <summary>Sends a message with several files attached; false when the person's DMs are closed.</summary>
+    public async Task<bool> SendFilesAsync(ulong userId, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default) =>
+        await SendCoreAsync(userId, message, files, cancellationToken) is not null;
+
     private async Task<Message?> SendCoreAsync(ulong userId, MessagePayload message, IReadOnlyList<FileUpload>? files, CancellationToken cancellationToken)
     {
         if (await channels.IsUnreachableAsync(userId, cancellationToken))

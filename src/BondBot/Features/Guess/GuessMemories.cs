@@ -17,7 +17,7 @@ public sealed class GuessMemories(SqliteConnectionFactory connections) : IMemory
 
     private sealed record Row(string AskText, ulong AnswererId, ulong GuesserId, string? Answer, string? Guess, string? Mark, Instant RevealedAt);
 
-    public async Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, Func<ulong, string> who, CancellationToken cancellationToken)
     {
         if (filter is not null && filter != Filter)
             return [];
@@ -28,8 +28,8 @@ public sealed class GuessMemories(SqliteConnectionFactory connections) : IMemory
             FROM guess_rounds WHERE pair_id = @pairId AND status = 'revealed' AND revealed_at IS NOT NULL
             """, new { pairId = pair.PairId });
         return rows.Select(r => new Memory(r.RevealedAt, $"🔮 {r.AskText}",
-            $"{PairingMessages.Mention(r.AnswererId)} answered:\n{Quote.Lines(r.Answer ?? "(no longer kept)")}\n\n" +
-            $"{PairingMessages.Mention(r.GuesserId)} guessed:\n{Quote.Lines(r.Guess ?? "(no longer kept)")}" +
+            $"{who(r.AnswererId)} answered:\n{Quote.Lines(r.Answer ?? "(no longer kept)")}\n\n" +
+            $"{who(r.GuesserId)} guessed:\n{Quote.Lines(r.Guess ?? "(no longer kept)")}" +
             (GuessMarks.Parse(r.Mark) is { } mark ? $"\n\n{GuessMarks.Label(mark)}" : ""))).ToList();
     }
 }

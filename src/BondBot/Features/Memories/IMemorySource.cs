@@ -15,6 +15,7 @@ public interface IMemorySource
     /// <summary>Filters for the <c>category</c> option: key and name.</summary>
     IReadOnlyList<(string Key, string Name)> Filters { get; }
 
-    /// <summary>The pair's memories, any order; with a <paramref name="filter"/> this source doesn't offer, none.</summary>
-    Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, CancellationToken cancellationToken);
+    /// <summary>The pair's memories, any order; with a <paramref name="filter"/> this source doesn't offer, none. Each person
+    /// in a body is written as <paramref name="who"/> gives them: a mention in Discord, a name in the exported story.</summary>
+    Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, Func<ulong, string> who, CancellationToken cancellationToken);
 }

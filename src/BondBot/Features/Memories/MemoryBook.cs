@@ -16,7 +16,7 @@ public sealed class MemoryBook(IEnumerable<IMemorySource> sources)
     {
         var all = new List<Memory>();
         foreach (var source in sources)
-            all.AddRange(await source.ForPairAsync(pair, filter, cancellationToken));
+            all.AddRange(await source.ForPairAsync(pair, filter, PairingMessages.Mention, cancellationToken));
         all.Sort((a, b) => b.At.CompareTo(a.At));
         var start = Math.Clamp(offset, 0, Math.Max(0, (all.Count - 1) / PageSize * PageSize));
         return new Page(all.Skip(start).Take(PageSize).ToList(), start, all.Count);

@@ -16,6 +16,7 @@ public static class NotesServiceCollectionExtensions
         services.AddScoped<IComponentHandler, ThinkingButtonHandler>();
         services.AddSingleton<CheckIns.ICheckInPromptExtra, ThinkingPromptExtra>();
         services.AddSingleton<Storage.IPersonalData, NotePersonalData>();
+        services.AddSingleton<Story.IStorySource, NoteStory>();
         return services;
     }
 }

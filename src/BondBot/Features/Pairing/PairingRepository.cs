@@ -140,6 +140,15 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
     public static async Task<IReadOnlyList<long>> PairIdsOfAsync(SqliteConnection connection, SqliteTransaction? transaction, ulong userId) =>
         (await connection.QueryAsync<long>("SELECT pair_id FROM pair_members WHERE user_id = @userId", new { userId }, transaction)).ToList();
 
+    /// <summary>Every pairing a person has been in, active or ended, oldest first (for the story in their export).</summary>
+    public async Task<IReadOnlyList<Pair>> PairsOfAsync(ulong userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Pair>($"""
+            SELECT {PairColumns} FROM pairs p JOIN pair_members m ON m.pair_id = p.pair_id WHERE m.user_id = @userId ORDER BY p.created_at, p.pair_id
+            """, new { userId })).ToList();
+    }
+
     /// <summary>The active pair of a person inside a caller's transaction.</summary>
     public static Task<Pair?> ActivePairAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId) =>
         GetActivePairAsync(connection, transaction, userId);

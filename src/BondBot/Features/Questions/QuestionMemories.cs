@@ -15,7 +15,7 @@ public sealed class QuestionMemories(SqliteConnectionFactory connections) : IMem
 
     private sealed record Row(long RoundId, string QuestionText, Instant RevealedAt, ulong UserId, string Text);
 
-    public async Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, Func<ulong, string> who, CancellationToken cancellationToken)
     {
         if (filter is not null && Filters.All(f => f.Key != filter))
             return [];
@@ -28,7 +28,7 @@ public sealed class QuestionMemories(SqliteConnectionFactory connections) : IMem
             """, new { pairId = pair.PairId, filter });
         return rows.GroupBy(r => r.RoundId)
             .Select(g => new Memory(g.First().RevealedAt, g.First().QuestionText,
-                string.Join("\n\n", g.Select(a => $"{PairingMessages.Mention(a.UserId)}:\n{Quote.Lines(a.Text)}"))))
+                string.Join("\n\n", g.Select(a => $"{who(a.UserId)}:\n{Quote.Lines(a.Text)}"))))
             .ToList();
     }
 }

@@ -23,6 +23,7 @@ public static class RepairServiceCollectionExtensions
         services.AddScoped<IComponentHandler, KeepHandler>();
         services.AddScoped<IComponentHandler, RepairThanksHandler>();
         services.AddSingleton<Storage.IPersonalData, RepairPersonalData>();
+        services.AddSingleton<Story.IStorySource, RepairStory>();
         return services;
     }
 }

@@ -16,7 +16,7 @@ public sealed class ThisOrThatMemories(SqliteConnectionFactory connections) : IM
 
     private sealed record Row(long RunId, Instant RevealedAt, long Position, string OptionA, string OptionB, ulong? UserId, string? Choice);
 
-    public async Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Memory>> ForPairAsync(Pair pair, string? filter, Func<ulong, string> who, CancellationToken cancellationToken)
     {
         if (filter is not null && filter != Filter)
             return [];
@@ -30,15 +30,15 @@ public sealed class ThisOrThatMemories(SqliteConnectionFactory connections) : IM
             ORDER BY r.run_id, i.position
             """, new { pairId = pair.PairId });
         return rows.GroupBy(r => r.RunId).Select(run => new Memory(run.First().RevealedAt, "🎲 This or that",
-            string.Join("\n", run.GroupBy(r => r.Position).Select(item => Line(item.ToList(), pair))))).ToList();
+            string.Join("\n", run.GroupBy(r => r.Position).Select(item => Line(item.ToList(), pair, who))))).ToList();
     }
 
-    private static string Line(IReadOnlyList<Row> item, Pair pair)
+    private static string Line(IReadOnlyList<Row> item, Pair pair, Func<ulong, string> who)
     {
         var first = item[0];
         string Picked(ulong userId) => item.FirstOrDefault(r => r.UserId == userId)?.Choice is { } c ? (c == "a" ? first.OptionA : first.OptionB) : "—";
         var (a, b) = (Picked(pair.UserA), Picked(pair.UserB));
-        return $"**{OptionPair.AsQuestion(first.OptionA, first.OptionB)}** {PairingMessages.Mention(pair.UserA)}: {a} · " +
-               $"{PairingMessages.Mention(pair.UserB)}: {b}{(a == b && a != "—" ? " ✨" : "")}";
+        return $"**{OptionPair.AsQuestion(first.OptionA, first.OptionB)}** {who(pair.UserA)}: {a} · " +
+               $"{who(pair.UserB)}: {b}{(a == b && a != "—" ? " ✨" : "")}";
     }
 }

@@ -13,6 +13,7 @@ public static class VisitsServiceCollectionExtensions
         services.AddSingleton<CheckIns.ICheckInPromptExtra, VisitPromptExtra>();
         services.AddSingleton<Clocks.IUsLine, VisitUsLine>();
         services.AddSingleton<Storage.IPersonalData, VisitPersonalData>();
+        services.AddSingleton<Story.IStorySource, VisitStory>();
         return services;
     }
 }

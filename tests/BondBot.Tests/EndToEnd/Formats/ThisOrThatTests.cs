@@ -221,7 +221,7 @@ public sealed class ThisOrThatTests
         await PlayAsync(world, world.Bob, await CardAsync(world, world.Bob), "bbbb");
 
         await world.ReplyAsync(await world.CommandAsync(world.Bob, "privacy", new FakeOption("export", 1, null, [])));
-        var file = bot.Fake.DirectMessagesTo(world.Bob).Single(m => m.Attachments.Count > 0).Attachments.Single();
+        var file = bot.Fake.DirectMessagesTo(world.Bob).Single(m => m.Attachments.Count > 0).Attachments.Single(a => a.FileName == "bondbot-export.json");
         var json = JsonNode.Parse(System.Text.Encoding.UTF8.GetString(file.Data))!;
         Assert.Equal(4, json["this_or_that_my_picks"]!.AsArray().Count);
         Assert.All(json["this_or_that_my_picks"]!.AsArray(), p => Assert.Equal(p!["option_b"]!.GetValue<string>(), p["picked"]!.GetValue<string>()));
