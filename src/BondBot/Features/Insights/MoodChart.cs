@@ -27,6 +27,8 @@ public static class MoodChart
     private static readonly Color Grid = Color.FromHex("#D6D6D2");
     public static readonly Color YouColour = Color.FromHex("#0072B2");
     public static readonly Color PartnerColour = Color.FromHex("#E69F00");
+    public static readonly Color BothColour = Color.FromHex("#009E73");
+    private const double BothRow = 0;
 
     public static byte[] Render(MoodChartData data)
     {
@@ -44,11 +46,13 @@ public static class MoodChart
             AddLine(plot, data.You, "You", YouColour, MarkerShape.FilledCircle, LinePattern.Solid);
             AddLine(plot, data.Partner, "Your partner", PartnerColour, MarkerShape.FilledSquare, LinePattern.Dashed);
 
+            AddBothStrip(plot, data);
+
             var days = data.You.Count;
-            // Room past today so its date label is not cut at the right edge.
-            plot.Axes.SetLimits(-1, days + 1.5, 0.6, 5.4);
+            // Room past today so its date label is not cut at the right edge; room below 1 for the "both in" strip.
+            plot.Axes.SetLimits(-1, days + 1.5, BothRow - 0.5, 5.4);
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-                [1, 2, 3, 4, 5], ["1 low", "2", "3", "4", "5 great"]);
+                [BothRow, 1, 2, 3, 4, 5], ["both in", "1 low", "2", "3", "4", "5 great"]);
             // A tick each Monday-aligned fortnight would drift; a tick every 14 days back from today keeps "today" labelled.
             var ticks = Enumerable.Range(0, days).Where(i => (days - 1 - i) % 14 == 0).ToArray();
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
@@ -66,6 +70,22 @@ public static class MoodChart
         {
             plot.Dispose();
         }
+    }
+
+    /// <summary>Days both checked in (the partner's as far as shared with the viewer): the streak at a glance.</summary>
+    public static IEnumerable<int> BothDays(MoodChartData data) =>
+        Enumerable.Range(0, data.You.Count).Where(i => data.You[i] is not null && i < data.Partner.Count && data.Partner[i] is not null);
+
+    // A calendar strip along the bottom: a diamond (Okabe–Ito bluish green) for each day you both checked in.
+    private static void AddBothStrip(Plot plot, MoodChartData data)
+    {
+        var both = BothDays(data).Select(i => (double)i).ToArray();
+        if (both.Length == 0)
+            return;
+        var strip = plot.Add.ScatterPoints(both, both.Select(_ => BothRow).ToArray(), BothColour);
+        strip.MarkerShape = MarkerShape.FilledDiamond;
+        strip.MarkerSize = 9;
+        strip.LegendText = "Both checked in";
     }
 
     // One scatter per run of consecutive days, so a missing day is a visible gap rather than a line across it;

@@ -8,7 +8,8 @@ using NodaTime;
 namespace BondBot.Features.Insights;
 
 /// <summary>
-/// The picture beside the <c>/insights</c> text: both moods over the last 12 weeks, from the same data as the text —
+/// The picture beside the <c>/insights</c> text: both moods over the last 12 weeks and a strip of the days both checked
+/// in, from the same data as the text —
 /// the viewer's own moods in this pair, the partner's only where their check-in was shared with the viewer. Nothing
 /// while neither line has enough check-ins to draw (the text already says when the line appears).
 /// </summary>
@@ -36,7 +37,8 @@ public sealed class MoodPicture(CheckInService checkIns)
     /// <summary>What the picture shows, in words, for screen readers (Discord's attachment description, ≤ 1024).</summary>
     public static string AltText(IReadOnlyList<int?> you, IReadOnlyList<int?> partner) =>
         DiscordLimits.Truncate($"Mood over the last {Weeks} weeks, from 1 (low) to 5 (great): you {Summary(you, "checked in")}; " +
-            $"your partner {Summary(partner, "shared")}.", 1024);
+            $"your partner {Summary(partner, "shared")}; you both checked in on " +
+            $"{Plural.Of(Enumerable.Range(0, you.Count).Count(i => you[i] is not null && partner[i] is not null), "day")}.", 1024);
 
     private static string Summary(IReadOnlyList<int?> moods, string verb)
     {

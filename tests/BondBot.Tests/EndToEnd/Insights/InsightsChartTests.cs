@@ -56,6 +56,7 @@ public sealed class InsightsChartTests
         Assert.StartsWith("Mood over the last 12 weeks", chart.Description);
         Assert.Contains("you checked in on 14 days", chart.Description);
         Assert.Contains("your partner shared on 14 days", chart.Description);
+        Assert.Contains("you both checked in on 14 days", chart.Description);
         using var first = SKBitmap.Decode(chart.Data);
         Assert.Equal((MoodChart.Width, MoodChart.Height), (first.Width, first.Height));
 
