@@ -1,6 +1,6 @@
 using BondBot.Benchmarks;
 
-// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout|startup|latency] [N]
+// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout|startup|latency|chart] [N] [chart: sample.png]
 var mode = args.Length > 0 ? args[0] : "rest";
 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
 switch (mode)
@@ -17,8 +17,11 @@ switch (mode)
     case "startup":
         await StartupBenchmark.RunAsync(count > 0 ? count : 10_000);
         break;
+    case "chart":
+        ChartBenchmark.Run(count > 0 ? count : 50, args.Length > 2 ? args[2] : null);
+        break;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Modes: rest, fanout, startup, latency");
+        Console.Error.WriteLine($"Unknown benchmark '{mode}'. Modes: rest, fanout, startup, latency, chart");
         return 2;
 }
 return 0;

@@ -54,6 +54,18 @@ public sealed class InteractionResponder
         }
     });
 
+    /// <summary>Replies with a message and files (an image beside the text). Files travel on a webhook edit, so a
+    /// first response defers (private when the message is) and then fills in the deferred message with them.</summary>
+    public Task ReplyWithFilesAsync(MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default) => WithTurnAsync(async () =>
+    {
+        if (_state == State.None)
+            await DeferCoreAsync(message.Flags is { } flags && flags.HasFlag(MessageFlags.Ephemeral), cancellationToken);
+        if (_state != State.Deferred)
+            throw new InvalidOperationException("Files can only fill in a deferred reply.");
+        await _rest.EditOriginalResponseAsync(Interaction.ApplicationId, Interaction.Token, message with { Flags = null }, files, cancellationToken);
+        _state = State.Replied;
+    });
+
     /// <summary>Edits the message a component is on (callback 7, or an edit after a deferred update).</summary>
     public Task UpdateMessageAsync(MessagePayload message, CancellationToken cancellationToken = default) => WithTurnAsync(async () =>
     {

@@ -91,13 +91,22 @@ public sealed class DiscordRestClient
     }
 
     /// <summary>PATCH the original response (after a deferral, or to change a reply).</summary>
-    public async Task<Message> EditOriginalResponseAsync(ulong applicationId, string token, MessagePayload message, CancellationToken cancellationToken = default)
+    public Task<Message> EditOriginalResponseAsync(ulong applicationId, string token, MessagePayload message, CancellationToken cancellationToken = default) =>
+        EditOriginalResponseAsync(applicationId, token, message, null, cancellationToken);
+
+    /// <summary>PATCH the original response with file uploads (multipart, Reference §Uploading Files): how a deferred
+    /// reply carries an image, since the files then ride on the edit rather than on the callback.</summary>
+    public async Task<Message> EditOriginalResponseAsync(ulong applicationId, string token, MessagePayload message, IReadOnlyList<FileUpload>? files,
+        CancellationToken cancellationToken = default)
     {
         message = Outgoing(message);
-        PayloadValidator.Validate(message, isInteractionResponse: true, requireBody: false);
-        var payload = WithDefaultMentions(message);
+        var payload = WithDefaultMentions(message) with
+        {
+            Attachments = files is { Count: > 0 } ? files.Select((f, i) => new AttachmentInfo(i, f.FileName, f.Description)).ToList() : message.Attachments,
+        };
+        PayloadValidator.Validate(payload, isInteractionResponse: true, requireBody: false);
         var body = await _executor.SendAsync(Routes.OriginalResponse(HttpMethod.Patch, applicationId, token),
-            () => JsonContentFactory.Create(payload, DiscordJson.Default.MessagePayload), RetryMode.Idempotent, cancellationToken);
+            () => JsonContentFactory.Message(payload, files), RetryMode.Idempotent, cancellationToken);
         return Deserialize(body, DiscordJson.Default.Message);
     }
 

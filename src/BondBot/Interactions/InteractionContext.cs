@@ -26,4 +26,8 @@ public sealed class InteractionContext(InteractionResponder responder, IServiceP
     /// <summary>A private reply with embeds and components.</summary>
     public Task ReplyPrivatelyAsync(MessagePayload message, CancellationToken cancellationToken = default) =>
         Responder.ReplyAsync(message with { Flags = (message.Flags ?? MessageFlags.None) | MessageFlags.Ephemeral }, cancellationToken);
+
+    /// <summary>A private reply with files beside it (e.g. a chart); the files ride on the edit of a private deferral.</summary>
+    public Task ReplyPrivatelyAsync(MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default) =>
+        Responder.ReplyWithFilesAsync(message with { Flags = (message.Flags ?? MessageFlags.None) | MessageFlags.Ephemeral }, files, cancellationToken);
 }

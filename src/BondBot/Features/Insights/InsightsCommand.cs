@@ -11,7 +11,8 @@ using NodaTime;
 namespace BondBot.Features.Insights;
 
 /// <summary><c>/insights</c>: the pair's journey at a glance, privately — streaks, how deep you've gone, moods over
-/// 30 days, appreciation this week and last. Only the pair's own data, and only what has been revealed.</summary>
+/// 30 days (and, once there is enough to draw, a 12-week mood chart beside the text), appreciation this week and
+/// last. Only the pair's own data, and only what has been revealed.</summary>
 public sealed class InsightsCommand(
     PairingService pairing,
     CheckInService checkIns,
@@ -20,6 +21,7 @@ public sealed class InsightsCommand(
     UserSettingsRepository settings,
     Pulse.PulseService pulse,
     Visits.VisitService visits,
+    MoodPicture moodPicture,
     IClock clock) : ISlashCommand
 {
     public const int MoodDays = 30;
@@ -30,6 +32,8 @@ public sealed class InsightsCommand(
     {
         if (await context.PairOrReplyAsync(pairing, "Insights are about the two of you — pair up first with `/pair partner:@them`.", cancellationToken) is not { } pair)
             return;
+        // Drawing the chart takes a noticeable moment on a cold start; a private "thinking…" keeps Discord's 3 seconds.
+        await context.Responder.DeferAsync(ephemeral: true, cancellationToken);
         var zone = (await settings.GetAsync(context.UserId, cancellationToken)).Zone ?? DateTimeZone.Utc;
         var now = clock.GetCurrentInstant();
         var today = now.InZone(zone).Date;
@@ -55,10 +59,14 @@ public sealed class InsightsCommand(
         // Only pairs who have had a visit see the line: for everyone else "none yet" would be noise.
         if (await visits.InsightLineAsync(pair, context.UserId, cancellationToken) is { } visitLine)
             fields.Add(new EmbedField("Visits", visitLine, Inline: true));
-        await context.ReplyPrivatelyAsync(new MessagePayload
+        var message = new MessagePayload
         {
             Embeds = [new Embed { Title = "🌱 Your journey together", Fields = fields, Color = 0x2ECC71, Footer = new EmbedFooter("Only the two of you count here, and only answers you've both revealed.") }],
-        }, cancellationToken);
+        };
+        if (await moodPicture.ForAsync(pair, context.UserId, today, cancellationToken) is { } chart)
+            await context.ReplyPrivatelyAsync(message, [chart], cancellationToken);
+        else
+            await context.ReplyPrivatelyAsync(message, cancellationToken);
     }
 
     private static string Answered(IReadOnlyList<RevealedCountsRepository.DepthCount> depths, IReadOnlyList<RevealedCountsRepository.CategoryCount> categories)
