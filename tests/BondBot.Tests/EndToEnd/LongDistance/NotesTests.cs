@@ -142,7 +142,7 @@ public sealed class NotesTests
 
         var refused = await world.ClickAsync(world.Alice, envelope, NoteCards.OpenPrefix);
         Assert.True(refused.Ephemeral);
-        Assert.Contains("theirs alone", refused.Content);
+        Assert.True(refused.Content!.Contains("theirs alone"), bot.Errors.ToString());
         Assert.DoesNotContain(secret, World.Everything(bot.Fake));
 
         // A double press: both clicks leave before either is answered; both show the words, Alice hears of it once.
