@@ -21,8 +21,4 @@ public static class ClockWords
 
     /// <summary>A Discord timestamp, shown to each reader in their own device's zone (<c>t</c> time, <c>f</c> date and time).</summary>
     public static string Stamp(Instant at, char style = 't') => $"<t:{at.ToUnixTimeSeconds()}:{style}>";
-
-    /// <summary>The configured quiet hours as local times (the options hold them as spans of the day).</summary>
-    public static (LocalTime Start, LocalTime End) Quiet(Scheduling.SchedulerOptions options) =>
-        (LocalTime.FromTimeOnly(TimeOnly.FromTimeSpan(options.QuietHoursStart)), LocalTime.FromTimeOnly(TimeOnly.FromTimeSpan(options.QuietHoursEnd)));
 }

@@ -16,7 +16,7 @@ public static class UsCard
     {
         var them = PairingMessages.Mention(partner.UserId);
         var lines = new List<string> { $"🕰️ **You and {them}**" };
-        bool Quiet(DateTimeZone zone) => IsQuiet(now.InZone(zone).TimeOfDay, quietStart, quietEnd);
+        bool Quiet(DateTimeZone zone) => Scheduling.SchedulerOptions.IsQuiet(now.InZone(zone).TimeOfDay, quietStart, quietEnd);
 
         if (me.Zone is not { } mine || partner.Zone is not { } theirs)
         {
@@ -49,9 +49,6 @@ public static class UsCard
         lines.Add(Paired(pair, me.Zone ?? DateTimeZone.Utc, now));
         return lines;
     }
-
-    public static bool IsQuiet(LocalTime time, LocalTime start, LocalTime end) =>
-        start <= end ? time >= start && time < end : time >= start || time < end;
 
     private static string Window(IReadOnlyList<AwakeWindow> windows, DateTimeZone mine, Instant now)
     {

@@ -26,8 +26,7 @@ public sealed class UsCommand(PairingService pairing, UserSettingsRepository set
             return;
         var me = await settings.GetAsync(context.UserId, cancellationToken);
         var partner = await settings.GetAsync(pair.PartnerOf(context.UserId), cancellationToken);
-        var (quietStart, quietEnd) = ClockWords.Quiet(options.Value);
-        var lines = UsCard.Lines(pair, me, partner, clock.GetCurrentInstant(), quietStart, quietEnd);
+        var lines = UsCard.Lines(pair, me, partner, clock.GetCurrentInstant(), options.Value.QuietStart, options.Value.QuietEnd);
         foreach (var extra in extras.OrderBy(e => e.Order))
             if (await extra.LineAsync(pair, context.UserId, cancellationToken) is { Length: > 0 } line)
                 lines.Add(line);

@@ -11,21 +11,19 @@ public sealed class NoteTimes(IOptions<SchedulerOptions> options)
 {
     public static readonly LocalTime DefaultMorning = new(8, 0);
 
-    private LocalTime QuietEnd => LocalTime.FromTicksSinceMidnight(options.Value.QuietHoursEnd.Ticks);
-
     /// <summary>The morning a note is delivered at: their check-in time if they chose one, else 08:00, moved to the end of
     /// their quiet hours when it falls inside them; the next such instant after <paramref name="now"/>.</summary>
     public Instant NextMorning(Instant now, DateTimeZone zone, LocalTime? checkInTime)
     {
         var at = checkInTime ?? DefaultMorning;
         if (options.Value.IsQuiet(at))
-            at = QuietEnd;
+            at = options.Value.QuietEnd;
         return NextAt(now, zone, at);
     }
 
     /// <summary>The end of their quiet hours when they are in them now; null when a message may go at once.</summary>
     public Instant? QuietUntil(Instant now, DateTimeZone zone) =>
-        options.Value.IsQuiet(now.InZone(zone).TimeOfDay) ? NextAt(now, zone, QuietEnd) : null;
+        options.Value.IsQuiet(now.InZone(zone).TimeOfDay) ? NextAt(now, zone, options.Value.QuietEnd) : null;
 
     /// <summary>The recipient's zone (theirs, else the sender's, else UTC) and chosen check-in time.</summary>
     public static (DateTimeZone Zone, LocalTime? CheckIn) Of(UserSettings recipient, UserSettings sender) =>

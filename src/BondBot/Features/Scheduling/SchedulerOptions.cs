@@ -28,12 +28,18 @@ public sealed class SchedulerOptions
 
     public TimeSpan QuietHoursEnd { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>The quiet hours as local times of day (the settings hold them as spans since midnight).</summary>
+    public NodaTime.LocalTime QuietStart => NodaTime.LocalTime.FromTicksSinceMidnight(QuietHoursStart.Ticks);
+
+    public NodaTime.LocalTime QuietEnd => NodaTime.LocalTime.FromTicksSinceMidnight(QuietHoursEnd.Ticks);
+
     /// <summary>Whether a local time of day falls in the quiet hours (which may span midnight).</summary>
-    public bool IsQuiet(NodaTime.LocalTime time)
-    {
-        var t = time.ToTimeOnly().ToTimeSpan();
-        return QuietHoursStart <= QuietHoursEnd ? t >= QuietHoursStart && t < QuietHoursEnd : t >= QuietHoursStart || t < QuietHoursEnd;
-    }
+    public bool IsQuiet(NodaTime.LocalTime time) => IsQuiet(time, QuietStart, QuietEnd);
+
+    /// <summary>Whether <paramref name="time"/> falls between <paramref name="start"/> and <paramref name="end"/>,
+    /// across midnight when start is later than end.</summary>
+    public static bool IsQuiet(NodaTime.LocalTime time, NodaTime.LocalTime start, NodaTime.LocalTime end) =>
+        start <= end ? time >= start && time < end : time >= start || time < end;
 
     /// <summary>The weekly ritual rides on the first check-in prompt on or after this day.</summary>
     public DayOfWeek RitualDay { get; set; } = DayOfWeek.Sunday;
