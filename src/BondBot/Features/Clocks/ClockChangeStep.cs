@@ -1,5 +1,6 @@
 using BondBot.Discord;
 using BondBot.Features.Couple;
+using BondBot.Features.Delivery;
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
 using BondBot.Features.Scheduling;
@@ -17,6 +18,7 @@ namespace BondBot.Features.Clocks;
 /// </summary>
 public sealed class ClockChangeStep(
     ClockPairsRepository repository,
+    PromptLedger ledger,
     UserSettingsRepository settings,
     CoupleProfiles profiles,
     IOptions<SchedulerOptions> options) : ISchedulerStep
@@ -29,15 +31,23 @@ public sealed class ClockChangeStep(
         foreach (var (pair, zoneA, zoneB) in await repository.PairsInTwoZonesAsync(cancellationToken))
         {
             // The arithmetic first: most passes find no change within the week and read nothing more.
-            if (ClockMath.NextDifferenceChange(zoneA, zoneB, now, Ahead) is not { } change
-                || !(await profiles.ForAsync(pair, pair.UserA, cancellationToken)).Apart)
+            if (ClockMath.NextDifferenceChange(zoneA, zoneB, now, Ahead) is not { } change)
+                continue;
+            // Reads before anything else: for the rest of the week, once both have heard, a pass costs two lookups and
+            // takes no write lock (TryRecordAsync below stays the guarantee when passes race).
+            var (date, kind) = (ClockPairsRepository.Date(change.At), ClockPairsRepository.Kind(change.At));
+            var toldA = await ledger.ExistsAsync(pair.UserA, date, kind, cancellationToken);
+            var toldB = await ledger.ExistsAsync(pair.UserB, date, kind, cancellationToken);
+            if ((toldA && toldB) || !(await profiles.ForAsync(pair, pair.UserA, cancellationToken)).Apart)
                 continue;
             var a = await settings.GetAsync(pair.UserA, cancellationToken);
             var b = await settings.GetAsync(pair.UserB, cancellationToken);
             if (a.Zone is null || b.Zone is null)
                 continue;
-            foreach (var (me, partner) in new[] { (a, b), (b, a) })
+            foreach (var (me, partner, told) in new[] { (a, b, toldA), (b, a, toldB) })
             {
+                if (told)
+                    continue;
                 // Paused or asleep: nothing is written, so a later pass before the change tries again.
                 if (me.IsPaused(now) || options.Value.IsQuiet(now.InZone(me.Zone!).TimeOfDay))
                     continue;

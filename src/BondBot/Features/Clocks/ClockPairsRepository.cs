@@ -38,14 +38,16 @@ public sealed class ClockPairsRepository(SqliteConnectionFactory connections, Ou
     /// <summary>The ledger kind of one transition: its instant makes it unique, so each person hears of it once.</summary>
     public static string Kind(Instant transition) => $"clock:{transition.ToUnixTimeSeconds()}";
 
+    /// <summary>The ledger date of one transition: its own UTC date, fixed for the transition, so the key never varies by pass.</summary>
+    public static LocalDate Date(Instant transition) => transition.InUtc().Date;
+
     /// <summary>Records the heads-up for this person and transition and writes its DM in the same transaction; false
     /// (and nothing written) when it was recorded before — by an earlier pass, or before a restart.</summary>
     public async Task<bool> TryRecordAsync(ulong userId, Instant transition, Instant now, OutboxItem notice, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        // The ledger's date is the transition's own UTC date, fixed for the transition, so the key never varies by pass.
-        var date = transition.InUtc().Date;
+        var date = Date(transition);
         var kind = Kind(transition);
         var claimed = new PromptLedger.Claimed(userId, date, kind, now, PromptLedger.NonceFor(userId, date, kind));
         if (!await PromptLedger.InsertAsync(connection, transaction, claimed, LedgerStatus.Sent, now))
