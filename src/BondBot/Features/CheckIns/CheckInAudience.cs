@@ -27,11 +27,11 @@ public sealed record CheckInAudience(ulong? PartnerId, ulong? SpaceChannelId)
 /// <summary>Finds a person's <see cref="CheckInAudience"/>: their current partner and the pair's space, if any.</summary>
 public sealed class CheckInAudiences(PairingRepository pairs, SpaceRepository spaces)
 {
-    public async Task<CheckInAudience> ForAsync(ulong userId, CancellationToken cancellationToken = default)
-    {
-        if (await pairs.GetActivePairAsync(userId, cancellationToken) is not { } pair)
-            return CheckInAudience.JustYou;
-        var space = await spaces.ForPairAsync(pair.PairId, cancellationToken);
-        return new CheckInAudience(pair.PartnerOf(userId), space?.ChannelId);
-    }
+    public async Task<CheckInAudience> ForAsync(ulong userId, CancellationToken cancellationToken = default) =>
+        await ForAsync(await pairs.GetActivePairAsync(userId, cancellationToken), userId, cancellationToken);
+
+    /// <summary>For a pair already known (the daily prompt carries it): only the space is looked up.</summary>
+    public async Task<CheckInAudience> ForAsync(Pair? pair, ulong userId, CancellationToken cancellationToken = default) => pair is null
+        ? CheckInAudience.JustYou
+        : new CheckInAudience(pair.PartnerOf(userId), (await spaces.ForPairAsync(pair.PairId, cancellationToken))?.ChannelId);
 }

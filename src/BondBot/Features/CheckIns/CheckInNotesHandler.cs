@@ -21,7 +21,7 @@ public sealed class CheckInNotesHandler(CheckInService checkIns, CheckInAudience
         var (saved, pair) = await checkIns.RecordNotesAsync(context.UserId, date, (int)customId.LongAt(1)!.Value, fields.GetValueOrDefault(CheckInForm.GoodField),
             fields.GetValueOrDefault(CheckInForm.StressField), fields.GetValueOrDefault(CheckInForm.NeedField), shown, cancellationToken);
         var streaks = pair is null ? (StreakCalculator.Streaks?)null : await checkIns.StreaksAsync(pair, context.UserId, cancellationToken);
-        var audience = pair is null ? CheckInAudience.JustYou : await audiences.ForAsync(context.UserId, cancellationToken);
+        var audience = await audiences.ForAsync(pair, context.UserId, cancellationToken);
         var entry = CheckInCards.CheckedIn(saved, CheckInCards.Saved(audience, streaks));
         // A form opened from a message's button turns that message into the saved entry; one opened otherwise gets a
         // private reply. Either way the day's scheduled prompt, if it is another message, shows the entry too.
