@@ -15,7 +15,10 @@ public sealed class CareFlowTests
     private static async Task MoodAsync(BotHarness bot, World world, FakeUser user, int mood)
     {
         var prompt = await world.ReplyAsync(await world.DmCommandAsync(user, "checkin"));
-        var button = prompt.Components[0]!["components"]![mood - 1]!["custom_id"]!.GetValue<string>();
+        // Say what came instead of a fresh prompt (a rare CI failure found an unexpected card here).
+        var buttons = World.CustomIds(prompt).Where(id => id.StartsWith(BondBot.Features.CheckIns.CheckInCards.MoodPrefix, StringComparison.Ordinal)).ToList();
+        Assert.True(buttons.Count == 5, $"Expected today's five mood buttons at {bot.Clock.GetCurrentInstant()}, got: {World.Text(prompt)} [{string.Join(", ", World.CustomIds(prompt))}]\n{bot.Errors}");
+        var button = buttons[mood - 1];
         await (await world.Fake.ClickButtonAsync(user, prompt, button)).FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
         var today = bot.Clock.GetCurrentInstant().InUtc().Date;
         await using var connection = await bot.Database.Connections.OpenAsync();
