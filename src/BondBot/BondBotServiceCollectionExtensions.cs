@@ -23,6 +23,7 @@ using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
 using BondBot.Features.Notes;
 using BondBot.Features.Visits;
+using BondBot.Features.WeekTogether;
 using BondBot.Hosting;
 using BondBot.Interactions;
 using BondBot.Storage;
@@ -56,6 +57,7 @@ public static class BondBotServiceCollectionExtensions
             .AddCheckIns()
             .AddCare()
             .AddRituals()
+            .AddWeekTogether()
             .AddPulse()
             .AddAppreciation()
             .AddGuess()

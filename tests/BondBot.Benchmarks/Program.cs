@@ -1,6 +1,6 @@
 using BondBot.Benchmarks;
 
-// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout|startup|latency|chart] [N] [chart: sample.png]
+// Prints measured figures; never asserts. Usage: dotnet run --project tests/BondBot.Benchmarks -c Release -- [rest|fanout|startup|latency|chart] [N] [chart: sample folder]
 var mode = args.Length > 0 ? args[0] : "rest";
 var count = args.Length > 1 && int.TryParse(args[1], out var n) ? n : 0;
 switch (mode)

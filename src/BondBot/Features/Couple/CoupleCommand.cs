@@ -7,7 +7,7 @@ using NodaTime;
 
 namespace BondBot.Features.Couple;
 
-/// <summary><c>/couple [distance] [stage] [busy_days] [looking_back]</c>: what the two of you choose about yourselves, chosen once by
+/// <summary><c>/couple [distance] [stage] [busy_days] [looking_back] [week_card]</c>: what the two of you choose about yourselves, chosen once by
 /// either partner and shown to both; with no options it shows what is set and what is only guessed.</summary>
 public sealed class CoupleCommand(PairingService pairing, CoupleSettingsRepository couples, CoupleProfiles profiles, IClock clock) : ISlashCommand
 {
@@ -37,6 +37,11 @@ public sealed class CoupleCommand(PairingService pairing, CoupleSettingsReposito
                 Type = CommandOptionType.String, Name = "looking_back", Description = "On this day: now and then bring back a question you answered months ago",
                 Choices = [CommandChoice.Of("On", "on"), CommandChoice.Of("Off", "off")],
             },
+            new CommandOption
+            {
+                Type = CommandOptionType.String, Name = "week_card", Description = "Your week together: a picture of your week on the ritual day",
+                Choices = [CommandChoice.Of("On", "on"), CommandChoice.Of("Off", "off")],
+            },
         ],
     };
 
@@ -51,8 +56,9 @@ public sealed class CoupleCommand(PairingService pairing, CoupleSettingsReposito
             CoupleWords.Parse<CoupleDistance>(context.Data.GetString("distance")),
             CoupleWords.Parse<CoupleStage>(context.Data.GetString("stage")),
             CoupleWords.Parse<BusyDays>(context.Data.GetString("busy_days")),
-            CoupleWords.ParseSwitch(context.Data.GetString("looking_back")));
-        if (changes is { Distance: null, Stage: null, BusyDays: null, LookingBack: null })
+            CoupleWords.ParseSwitch(context.Data.GetString("looking_back")),
+            CoupleWords.ParseSwitch(context.Data.GetString("week_card")));
+        if (changes is { Distance: null, Stage: null, BusyDays: null, LookingBack: null, WeekCard: null })
         {
             await context.ReplyPrivatelyAsync(Describe(await couples.GetAsync(pair.PairId, cancellationToken), await profiles.ForAsync(pair, context.UserId, cancellationToken)), cancellationToken);
             return;
@@ -82,6 +88,9 @@ public sealed class CoupleCommand(PairingService pairing, CoupleSettingsReposito
         var lookingBack = chosen.LookingBack is null && profile is null ? ""
             : chosen.LooksBack ? " **On this day** is on: now and then I bring back a question you answered months ago (`/couple looking_back:off` stops it)."
             : " **On this day** is off: I won't bring back old questions (`/couple looking_back:on` turns it on again).";
-        return (distance + stage + busy + lookingBack).Trim();
+        var weekCard = chosen.WeekCard is null && profile is null ? ""
+            : chosen.GetsWeekCard ? " **Your week together** is on: on the ritual day I send a picture of your week (`/couple week_card:off` stops it)."
+            : " **Your week together** is off: no picture of your week (`/couple week_card:on` turns it on again).";
+        return (distance + stage + busy + lookingBack + weekCard).Trim();
     }
 }

@@ -12,10 +12,12 @@ public enum CoupleStage { New, Established }
 public enum BusyDays { None, Weekdays, Weekends }
 
 /// <summary>What a pair chose about itself; null where nothing was chosen yet. <see cref="LookingBack"/>: whether
-/// "On this day" may bring back old questions (on unless turned off).</summary>
-public sealed record CoupleSettings(CoupleDistance? Distance, CoupleStage? Stage, BusyDays? BusyDays, bool? LookingBack = null)
+/// "On this day" may bring back old questions; <see cref="WeekCard"/>: whether the ritual day brings the picture of
+/// their week (both on unless turned off).</summary>
+public sealed record CoupleSettings(CoupleDistance? Distance, CoupleStage? Stage, BusyDays? BusyDays, bool? LookingBack = null, bool? WeekCard = null)
 {
     public bool LooksBack => LookingBack ?? true;
+    public bool GetsWeekCard => WeekCard ?? true;
 }
 
 /// <summary>What serving needs to know about a pair today: resolved from their choices, or guessed where they have

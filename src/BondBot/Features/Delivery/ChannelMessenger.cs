@@ -11,6 +11,10 @@ public sealed class ChannelMessenger(DiscordRestClient rest)
     public Task<Message> PostAsync(ulong channelId, MessagePayload message, CancellationToken cancellationToken = default) =>
         rest.CreateMessageAsync(channelId, message, cancellationToken: cancellationToken);
 
+    /// <summary>Posts with files attached (none: a plain post).</summary>
+    public Task<Message> PostAsync(ulong channelId, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default) =>
+        rest.CreateMessageAsync(channelId, message, files.Count == 0 ? null : files, cancellationToken);
+
     public Task<Message> EditAsync(ulong channelId, ulong messageId, MessagePayload message, CancellationToken cancellationToken = default) =>
         rest.EditMessageAsync(channelId, messageId, message, cancellationToken);
 }

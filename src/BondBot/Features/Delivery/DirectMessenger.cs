@@ -15,6 +15,10 @@ public sealed class DirectMessenger(DiscordRestClient rest, DmChannelRepository 
     public Task<Message?> SendAsync(ulong userId, MessagePayload message, CancellationToken cancellationToken = default) =>
         SendCoreAsync(userId, message, null, cancellationToken);
 
+    /// <summary>Sends a message with files attached (none: a plain message); null when the person's DMs are closed.</summary>
+    public Task<Message?> SendAsync(ulong userId, MessagePayload message, IReadOnlyList<FileUpload> files, CancellationToken cancellationToken = default) =>
+        SendCoreAsync(userId, message, files.Count == 0 ? null : files, cancellationToken);
+
     /// <summary>Sends a message with one file; false when the person's DMs are closed.</summary>
     public async Task<bool> SendFileAsync(ulong userId, MessagePayload message, FileUpload file, CancellationToken cancellationToken = default) =>
         await SendCoreAsync(userId, message, [file], cancellationToken) is not null;

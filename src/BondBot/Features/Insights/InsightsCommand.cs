@@ -11,7 +11,7 @@ using NodaTime;
 namespace BondBot.Features.Insights;
 
 /// <summary><c>/insights</c>: the pair's journey at a glance, privately — streaks, how deep you've gone, moods over
-/// 30 days (and, once there is enough to draw, a 12-week mood chart beside the text), appreciation this week and
+/// 30 days (and, once there is enough to draw, a picture beside the text: 12 weeks of moods, the pulse month by month), appreciation this week and
 /// last. Only the pair's own data, and only what has been revealed.</summary>
 public sealed class InsightsCommand(
     PairingService pairing,
@@ -21,7 +21,7 @@ public sealed class InsightsCommand(
     UserSettingsRepository settings,
     Pulse.PulseService pulse,
     Visits.VisitService visits,
-    MoodPicture moodPicture,
+    InsightsPicture picture,
     IClock clock) : ISlashCommand
 {
     public const int MoodDays = 30;
@@ -63,7 +63,7 @@ public sealed class InsightsCommand(
         {
             Embeds = [new Embed { Title = "🌱 Your journey together", Fields = fields, Color = 0x2ECC71, Footer = new EmbedFooter("Only the two of you count here, and only answers you've both revealed.") }],
         };
-        if (await moodPicture.ForAsync(pair, context.UserId, today, cancellationToken) is { } chart)
+        if (await picture.ForAsync(pair, context.UserId, today, cancellationToken) is { } chart)
             await context.ReplyPrivatelyAsync(message, [chart], cancellationToken);
         else
             await context.ReplyPrivatelyAsync(message, cancellationToken);

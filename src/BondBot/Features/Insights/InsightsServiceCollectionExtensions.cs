@@ -8,7 +8,7 @@ public static class InsightsServiceCollectionExtensions
     public static IServiceCollection AddInsights(this IServiceCollection services)
     {
         services.AddScoped<ISlashCommand, InsightsCommand>();
-        services.AddSingleton<MoodPicture>();
+        services.AddSingleton<InsightsPicture>();
         return services;
     }
 }

@@ -22,15 +22,18 @@ public static class MoodChart
     /// <summary>Check-ins a line needs before it is drawn, as for the text sparkline.</summary>
     public static bool Drawable(IReadOnlyList<int?> moods) => moods.Count(m => m is not null) >= InsightsCommand.MoodLineAfter;
 
-    private static readonly Color Card = Color.FromHex("#F4F4F2");
-    private static readonly Color Ink = Color.FromHex("#222222");
-    private static readonly Color Grid = Color.FromHex("#D6D6D2");
-    public static readonly Color YouColour = Color.FromHex("#0072B2");
-    public static readonly Color PartnerColour = Color.FromHex("#E69F00");
-    public static readonly Color BothColour = Color.FromHex("#009E73");
+    private static readonly Color Card = ChartPalette.Card;
+    private static readonly Color Ink = ChartPalette.Ink;
+    private static readonly Color Grid = ChartPalette.Grid;
+    public static readonly Color YouColour = ChartPalette.You;
+    public static readonly Color PartnerColour = ChartPalette.Partner;
+    public static readonly Color BothColour = ChartPalette.Both;
     private const double BothRow = 0;
 
-    public static byte[] Render(MoodChartData data)
+    public static byte[] Render(MoodChartData data) => PictureStack.Png([(Build(data), Height)], Width);
+
+    /// <summary>The chart as a plot, for <see cref="PictureStack"/> to draw (the caller disposes it).</summary>
+    public static Plot Build(MoodChartData data)
     {
         ChartFont.Install();
         var plot = new Plot();
@@ -64,11 +67,12 @@ public static class MoodChart
             plot.Legend.FontSize = 15;
             plot.Legend.FontColor = Ink;
             plot.ShowLegend(Edge.Bottom);   // below the axis: never covers a point
-            return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+            return plot;
         }
-        finally
+        catch
         {
             plot.Dispose();
+            throw;
         }
     }
 

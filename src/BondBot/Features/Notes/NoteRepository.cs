@@ -59,4 +59,14 @@ public sealed class NoteRepository(SqliteConnectionFactory connections, OutboxWr
             WHERE (SELECT COUNT(*) FROM thinking_of_you WHERE from_user = @fromUser AND local_date = @day) < @perDay
             RETURNING thought_id AS ThoughtId
             """, new { pairId, fromUser, toUser, day, perDay, now, deliverAt }, transaction), deliveries, cancellationToken);
+
+    /// <summary>Notes and "thinking of you"s that reached either partner in a span (for the weekly card).</summary>
+    public async Task<int> CountDeliveredBetweenAsync(long pairId, Instant from, Instant to, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>("""
+            SELECT (SELECT COUNT(*) FROM notes WHERE pair_id = @pairId AND deliver_at >= @from AND deliver_at < @to)
+                 + (SELECT COUNT(*) FROM thinking_of_you WHERE pair_id = @pairId AND deliver_at >= @from AND deliver_at < @to)
+            """, new { pairId, from, to });
+    }
 }

@@ -59,4 +59,12 @@ public sealed class PulseRepository(SqliteConnectionFactory connections, OutboxW
         return await connection.QuerySingleOrDefaultAsync<Ratings>(
             $"SELECT {Columns} FROM pulses WHERE user_id = @userId AND month = @month AND (@pairId IS NULL OR pair_id = @pairId)", new { userId, month, pairId });
     }
+
+    /// <summary>The months a person rated within a pair, newest first.</summary>
+    public async Task<IReadOnlyList<string>> MonthsAsync(ulong userId, long pairId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<string>(
+            "SELECT month FROM pulses WHERE user_id = @userId AND pair_id = @pairId ORDER BY month DESC LIMIT @limit", new { userId, pairId, limit })).ToList();
+    }
 }

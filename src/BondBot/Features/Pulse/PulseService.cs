@@ -62,6 +62,24 @@ public sealed class PulseService(PulseRepository pulses, UserSettingsRepository 
         return mine is { Complete: true } ? PulseCards.Lines(mine, last, theirs, pair.PartnerOf(userId)) : null;
     }
 
+    /// <summary>Up to <paramref name="months"/> of your completed months within this pair, oldest first, each with your
+    /// partner's ratings where they completed that month too (what the pulse card already showed you side by side).</summary>
+    public async Task<IReadOnlyList<(string Month, PulseRepository.Ratings Mine, PulseRepository.Ratings? Partner)>> HistoryAsync(
+        ulong userId, Pair pair, int months, CancellationToken cancellationToken)
+    {
+        var history = new List<(string, PulseRepository.Ratings, PulseRepository.Ratings?)>();
+        // A few extra months read: an unfinished month is skipped, not counted against the picture's six.
+        foreach (var month in await pulses.MonthsAsync(userId, pair.PairId, months + 2, cancellationToken))
+        {
+            if (history.Count == months || await pulses.GetAsync(userId, month, pair.PairId, cancellationToken) is not { Complete: true } mine)
+                continue;
+            var theirs = await pulses.GetAsync(pair.PartnerOf(userId), month, pair.PairId, cancellationToken);
+            history.Add((month, mine, theirs is { Complete: true } ? theirs : null));
+        }
+        history.Reverse();
+        return history;
+    }
+
     // Your own month and the one before (your own trend, whoever you were with), and your partner's month only when
     // complete and given within this pair.
     private async Task<(PulseRepository.Ratings? Mine, PulseRepository.Ratings? LastMonth, PulseRepository.Ratings? Partner)> ReadAsync(

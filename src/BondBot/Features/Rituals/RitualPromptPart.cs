@@ -33,7 +33,7 @@ public sealed class RitualPromptPart(
     {
         if (prompt.Pair is not { } pair)
             return PromptPartOutcome.Nothing;
-        var week = RitualDeck.WeekOf(prompt.LocalDate, (IsoDayOfWeek)(options.Value.RitualDay == DayOfWeek.Sunday ? 7 : (int)options.Value.RitualDay));
+        var week = RitualDeck.WeekOf(prompt.LocalDate, options.Value.RitualIsoDay);
         if (await ledger.ExistsAsync(prompt.UserId, week, PromptLedger.RitualKind, cancellationToken))
             return PromptPartOutcome.Nothing;
         ulong? sentId = null;

@@ -43,4 +43,7 @@ public sealed class SchedulerOptions
 
     /// <summary>The weekly ritual rides on the first check-in prompt on or after this day.</summary>
     public DayOfWeek RitualDay { get; set; } = DayOfWeek.Sunday;
+
+    /// <summary><see cref="RitualDay"/> as NodaTime counts days (Sunday is 7, not 0).</summary>
+    public NodaTime.IsoDayOfWeek RitualIsoDay => RitualDay == DayOfWeek.Sunday ? NodaTime.IsoDayOfWeek.Sunday : (NodaTime.IsoDayOfWeek)(int)RitualDay;
 }

@@ -50,7 +50,7 @@ public sealed class InsightsChartTests
         Assert.True(reply.Ephemeral);
         Assert.Contains("Moods, last 30 days", World.Text(reply));            // the text stays beside the picture
         Assert.NotNull(chart);
-        Assert.Equal(MoodPicture.FileName, chart.FileName);
+        Assert.Equal(InsightsPicture.FileName, chart.FileName);
         Assert.Equal("image/png", chart.ContentType);
         Assert.InRange(chart.Data.Length, 1_000, 300 * 1024 - 1);
         Assert.StartsWith("Mood over the last 12 weeks", chart.Description);
@@ -95,9 +95,9 @@ public sealed class InsightsChartTests
     [Fact]
     public void The_chart_renders_with_only_the_embedded_DejaVu_font_never_a_system_one()
     {
-        var moods = Enumerable.Range(0, MoodPicture.Days).Select(i => i % 3 == 0 ? (int?)null : 1 + i % 5).ToList();
+        var moods = Enumerable.Range(0, InsightsPicture.Days).Select(i => i % 3 == 0 ? (int?)null : 1 + i % 5).ToList();
 
-        var png = MoodChart.Render(new MoodChartData(Today.PlusDays(-(MoodPicture.Days - 1)), moods, moods.AsEnumerable().Reverse().ToList()));
+        var png = MoodChart.Render(new MoodChartData(Today.PlusDays(-(InsightsPicture.Days - 1)), moods, moods.AsEnumerable().Reverse().ToList()));
 
         Assert.Equal(ChartFont.Family, ChartFont.Typeface.FamilyName);
         Assert.Equal(ChartFont.Family, ScottPlot.Fonts.Default);

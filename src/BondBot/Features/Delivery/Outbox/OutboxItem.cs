@@ -26,6 +26,8 @@ public sealed record OutboxItem
     /// <summary>Not sent before this instant (a note for the partner's morning); now when null.</summary>
     public Instant? NotBefore { get; init; }
     public ulong? ChannelId { get; init; }
+    /// <summary>Files sent with the message (a picture); kept with the row until it is delivered.</summary>
+    public IReadOnlyList<FileUpload>? Files { get; init; }
 
     /// <summary>A DM to one person (notices, things that belong to no pair).</summary>
     public static OutboxItem ToPerson(string kind, ulong recipientId, MessagePayload payload, string? key = null, Instant? notBefore = null) =>
@@ -85,6 +87,7 @@ public static class OutboxKinds
     public const string ThinkingOfYou = "thinking-of-you";
     public const string Visit = "visit";
     public const string VisitCleared = "visit-cleared";
+    public const string WeekCard = "week-card";
 
     /// <summary>Kinds still delivered after their pair ended: both partners earned a reveal.</summary>
     public static readonly IReadOnlySet<string> SurvivePairEnd = new HashSet<string>(StringComparer.Ordinal) { Reveal, DeleteSpace };

@@ -1,3 +1,4 @@
+using BondBot.Discord;
 using BondBot.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,8 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
         public ulong? ChannelId { get; init; }
         public ulong? MessageId { get; init; }
         public Instant CreatedAt { get; init; }
+        /// <summary>How many files travel with the row (<see cref="OutboxFiles"/>); most carry none.</summary>
+        public int FileCount { get; init; }
 
         public OutboxRoute RouteKind => OutboxWriter.ParseRoute(Route);
         public string Nonce => "o" + DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -31,7 +34,8 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
 
     private const string Columns = """
         delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey, delivery_key AS Key, revision AS Revision,
-        payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt
+        payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt,
+        (SELECT COUNT(*) FROM outbox_files f WHERE f.delivery_id = outbox.delivery_id) AS FileCount
         """;
 
     /// <summary>Pending deliveries due by <paramref name="now"/>, oldest first.</summary>
@@ -63,7 +67,12 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
                 attempts = CASE WHEN revision = @revision THEN attempts + 1 ELSE 0 END
             WHERE delivery_id = @id
             """, sent.Select(row => new { id = row.DeliveryId, revision = row.Revision, channelId, messageId, now }));
+        if (sent.Any(row => row.FileCount > 0))
+            await connection.ExecuteAsync(OutboxFiles.DropFinishedSql);
     }
+
+    public Task<IReadOnlyList<FileUpload>> FilesAsync(Row row, CancellationToken cancellationToken = default) =>
+        row.FileCount == 0 ? Task.FromResult<IReadOnlyList<FileUpload>>([]) : OutboxFiles.ReadAsync(connections, row.DeliveryId, cancellationToken);
 
     public async Task RetryLaterAsync(long id, Instant notBefore, string error, Instant now, CancellationToken cancellationToken = default)
     {
@@ -101,9 +110,12 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
     public async Task<int> ExpireAsync(Instant before, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(
+        var expired = await connection.ExecuteAsync(
             "UPDATE outbox SET status = 'failed', last_error = 'expired', updated_at = @now WHERE status IN ('pending', 'held') AND created_at < @before",
             new { before, now });
+        // The sweep for files of rows that ended otherwise (failed, cancelled with their pair).
+        await connection.ExecuteAsync(OutboxFiles.DropFinishedSql);
+        return expired;
     }
 
     /// <summary>In the transaction that ends a pair: what was still waiting for it is dropped, except reveals.</summary>

@@ -51,7 +51,7 @@ public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild,
         var payload = Payload(row) with { Nonce = row.Nonce };
         if (row is { MessageId: { } earlier, ChannelId: { } channel } && await TryEditAsync(channel, earlier, payload, cancellationToken) is { } edited)
             return new Result(Outcome.Sent, [row], edited);
-        var message = await dms.SendAsync(row.RecipientId!.Value, payload, cancellationToken);
+        var message = await dms.SendAsync(row.RecipientId!.Value, payload, await outbox.FilesAsync(row, cancellationToken), cancellationToken);
         return message is null ? new Result(Outcome.Held, [row]) : new Result(Outcome.Sent, [row], message);
     }
 
@@ -62,7 +62,7 @@ public sealed class OutboxSender(ChannelMessenger channels, GuildChannels guild,
         {
             if (row is { MessageId: { } earlier, ChannelId: { } channel } && channel == channelId && await TryEditAsync(channel, earlier, payload, cancellationToken) is { } edited)
                 return edited;
-            return await channels.PostAsync(channelId, payload, cancellationToken);
+            return await channels.PostAsync(channelId, payload, await outbox.FilesAsync(row, cancellationToken), cancellationToken);
         }
         catch (DiscordApiException e) when (e.Code is DiscordErrorCode.UnknownChannel or DiscordErrorCode.MissingAccess)
         {
