@@ -108,4 +108,51 @@ public sealed class InsightsChartTests
         using var image = SKBitmap.Decode(png);
         Assert.Equal(MoodChart.Width, image.Width);
     }
+
+    private static async Task PulseAsync(BotHarness bot, FakeUser user, string month, int rating)
+    {
+        var pairing = bot.Services.GetRequiredService<BondBot.Features.Pairing.PairingService>();
+        var pair = (await pairing.GetActivePairAsync(user.Id, CancellationToken.None))!;
+        for (var area = 0; area < BondBot.Features.Pulse.PulseDimension.All.Count; area++)
+            await bot.Services.GetRequiredService<BondBot.Features.Pulse.PulseService>().RateAsync(user.Id, pair, month, area, rating, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Insights_after_pulses_show_the_areas_month_by_month_under_the_moods_with_the_partner_only_for_months_both_answered()
+    {
+        var (bot, world, checkIns) = await PairedAsync();
+        await using var _ = bot;
+        await TwoWeeksAsync(world, checkIns);
+        await PulseAsync(bot, world.Alice, "2026-05", 4);
+        await PulseAsync(bot, world.Bob, "2026-05", 2);
+        await PulseAsync(bot, world.Alice, "2026-06", 5);                       // Bob hasn't answered June yet
+
+        var (_, chart) = await InsightsAsync(world, world.Alice);
+
+        using var first = SKBitmap.Decode(chart!.Data);
+        Assert.Equal((MoodChart.Width, MoodChart.Height + PulseGrid.Height), (first.Width, first.Height));
+        Assert.StartsWith("Mood over the last 12 weeks", chart.Description);
+        Assert.Contains("Closeness pulse over 2 months; in Jun 2026 you rated Trust 5,", chart.Description);
+        Assert.InRange(chart.Data.Length, 1_000, 300 * 1024 - 1);
+
+        // Bob answers June: Alice's picture gains his column, in the pulse part only.
+        await PulseAsync(bot, world.Bob, "2026-06", 1);
+        var (_, later) = await InsightsAsync(world, world.Alice);
+        using var second = SKBitmap.Decode(later!.Data);
+        Assert.Contains("in Jun 2026 you and your partner rated Trust 5 and 1,", later.Description);
+        Assert.Equal(Hash(first, 0, MoodChart.Height), Hash(second, 0, MoodChart.Height));
+        Assert.NotEqual(Hash(first, MoodChart.Height, first.Height), Hash(second, MoodChart.Height, second.Height));
+
+        // Bob sees his own months, never more of Alice's than he has answered himself.
+        var (_, his) = await InsightsAsync(world, world.Bob);
+        Assert.Contains("in Jun 2026 you and your partner rated Trust 1 and 5,", his!.Description);
+    }
+
+    private static string Hash(SKBitmap bitmap, int fromRow, int toRow)
+    {
+        using var part = new SKBitmap(bitmap.Width, toRow - fromRow);
+        bitmap.ExtractSubset(part, new SKRectI(0, fromRow, bitmap.Width, toRow));
+        using var copy = part.Copy();
+        return Convert.ToHexString(SHA256.HashData(copy.GetPixelSpan()));
+    }
 }

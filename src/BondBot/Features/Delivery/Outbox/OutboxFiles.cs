@@ -7,7 +7,7 @@ namespace BondBot.Features.Delivery.Outbox;
 
 /// <summary>
 /// The files a delivery carries (<c>outbox_files</c>): written with the row in the change's transaction, read by the
-/// sender, and dropped once the row no longer waits — a delivered picture is Discord's to keep, not ours.
+/// sender, and swept once the row no longer waits — a delivered picture is Discord's to keep, not ours.
 /// </summary>
 public static class OutboxFiles
 {

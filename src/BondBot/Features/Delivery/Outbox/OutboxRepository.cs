@@ -67,8 +67,14 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
                 attempts = CASE WHEN revision = @revision THEN attempts + 1 ELSE 0 END
             WHERE delivery_id = @id
             """, sent.Select(row => new { id = row.DeliveryId, revision = row.Revision, channelId, messageId, now }));
-        if (sent.Any(row => row.FileCount > 0))
-            await connection.ExecuteAsync(OutboxFiles.DropFinishedSql);
+    }
+
+    /// <summary>Drops the files of rows that no longer wait (sent, given up, cancelled with their pair); run after each
+    /// pass, so a delivered picture is gone from the database by the end of the pass that sent it.</summary>
+    public async Task SweepFilesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(OutboxFiles.DropFinishedSql);
     }
 
     public Task<IReadOnlyList<FileUpload>> FilesAsync(Row row, CancellationToken cancellationToken = default) =>
@@ -110,12 +116,9 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
     public async Task<int> ExpireAsync(Instant before, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var expired = await connection.ExecuteAsync(
+        return await connection.ExecuteAsync(
             "UPDATE outbox SET status = 'failed', last_error = 'expired', updated_at = @now WHERE status IN ('pending', 'held') AND created_at < @before",
             new { before, now });
-        // The sweep for files of rows that ended otherwise (failed, cancelled with their pair).
-        await connection.ExecuteAsync(OutboxFiles.DropFinishedSql);
-        return expired;
     }
 
     /// <summary>In the transaction that ends a pair: what was still waiting for it is dropped, except reveals.</summary>

@@ -75,6 +75,7 @@ public sealed class OutboxWorker(
                 if (due.Count < BatchSize || results.Sent + results.Held + results.Failed == 0)
                     break;
             }
+            await rows.SweepFilesAsync(cancellationToken);
             if (total != new PassSummary(0, 0, 0, 0))
                 logger.LogInformation("Outbox: {Sent} sent, {Retrying} to retry, {Held} held for closed DMs, {Failed} failed", total.Sent, total.Retrying, total.Held, total.Failed);
             return total;
