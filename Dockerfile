@@ -15,6 +15,10 @@ FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
 
+# This image has no system fonts: BondBot draws its pictures with the font embedded in it. Drawing each kind once here
+# makes an image that cannot draw fail its build, not a couple's /insights.
+RUN ["dotnet", "BondBot.dll", "--render-check"]
+
 # The database lives on a volume so it survives image upgrades; the token comes from the environment
 # (DISCORD_TOKEN), never from the image.
 ENV DOTNET_ENVIRONMENT=Production \
