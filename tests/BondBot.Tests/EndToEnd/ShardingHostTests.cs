@@ -1,5 +1,7 @@
 using BondBot.Discord.Gateway;
 using BondBot.FakeDiscord;
+using BondBot.Hosting;
+using BondBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BondBot.Tests.EndToEnd;
@@ -65,5 +67,20 @@ public sealed class ShardingHostTests
         Assert.NotEmpty(fake.GlobalCommands);
         Assert.Equal(1, fake.CommandOverwriteCount);
         Assert.Equal([(0, 2), (1, 2)], fake.Gateway.ShardIdentifies.Select(i => (i.ShardId, i.ShardCount)).Order());
+    }
+
+    [Theory]
+    [InlineData("--Discord:ShardIds=0-x", "Discord:ShardIds \"0-x\" is not a list of shard ids")]
+    [InlineData("--Discord:ShardIds=3", "Discord:ShardIds names shard 3, but Discord:ShardCount is 2")]
+    [InlineData("--Discord:ProcessCount=0", "Discord:ProcessCount must be")]
+    public async Task Wrong_sharding_settings_stop_the_host_with_code_2_naming_the_setting(string setting, string expected)
+    {
+        using var db = new TempDatabase();
+        var error = new StringWriter();
+
+        var code = await BondBotLauncher.RunAsync(["--Discord:Token=abc.def.ghi", "--Discord:ShardCount=2", setting, $"--Database:DataDirectory={db.Folder}"], error);
+
+        Assert.Equal(ExitCodes.Configuration, code);
+        Assert.Contains(expected, error.ToString());
     }
 }
