@@ -122,7 +122,8 @@ public sealed class DiscordGatewayClient
             case ConnectionEndReason.Stopping:
                 return backoff;
             case ConnectionEndReason.Closed when GatewayCloseCodes.IsFatal(end.CloseCode!.Value):
-                _logger.LogCritical("Gateway closed for good: {Reason}", GatewayCloseCodes.Describe(end.CloseCode.Value));
+                // 4011 may be answered by resharding (ShardedGateway decides and logs), so it is not critical here.
+                _logger.Log(end.CloseCode == 4011 ? LogLevel.Warning : LogLevel.Critical, "Gateway closed for good: {Reason}", GatewayCloseCodes.Describe(end.CloseCode.Value));
                 throw new GatewayFatalException(end.CloseCode.Value, GatewayCloseCodes.Describe(end.CloseCode.Value));
             case ConnectionEndReason.Closed when GatewayCloseCodes.EndsSession(end.CloseCode!.Value):
                 _logger.LogInformation("Gateway closed with {Code}; starting a new session", end.CloseCode);
