@@ -24,6 +24,21 @@ public sealed class DiscordClientOptions
     /// <summary>Gateway intents; GUILDS | DIRECT_MESSAGES, no privileged intent.</summary>
     public int Intents { get; set; } = 1 | 4096;
 
+    /// <summary>How many shards the bot runs in all processes together (Gateway §Sharding); 0 takes the <c>shards</c>
+    /// that <c>GET /gateway/bot</c> recommends, and reshards by itself when Discord closes with 4011.</summary>
+    public int ShardCount { get; set; }
+
+    /// <summary>The shards this process runs, e.g. <c>0-3</c> or <c>0,2</c> (see <see cref="Gateway.ShardSelection"/>);
+    /// empty runs every shard.</summary>
+    public string? ShardIds { get; set; }
+
+    /// <summary>How many processes share this bot token. Discord's global limit is per bot, so each process takes
+    /// <see cref="GlobalRequestsPerSecond"/> / <see cref="ProcessCount"/> of it.</summary>
+    public int ProcessCount { get; set; } = 1;
+
+    /// <summary>This process's share of the global limit, at least one request per second.</summary>
+    public int ProcessRequestsPerSecond => Math.Max(1, GlobalRequestsPerSecond / Math.Max(1, ProcessCount));
+
     /// <summary>Parsed <see cref="DevGuildId"/>; null when unset.</summary>
     public ulong? DevGuild => ulong.TryParse(DevGuildId, out var id) ? id : null;
 }

@@ -16,12 +16,14 @@ public static class DiscordServiceCollectionExtensions
     /// <summary>The User-Agent Discord requires (Reference §User Agent).</summary>
     public const string UserAgent = "DiscordBot (https://github.com/bondbot/bondbot, 1.0)";
 
-    /// <summary>Adds <see cref="DiscordRestClient"/>, <see cref="DiscordGatewayClient"/> and
+    /// <summary>Adds <see cref="DiscordRestClient"/>, <see cref="ShardedGateway"/> (and its lowest shard's
+    /// <see cref="DiscordGatewayClient"/>) and
     /// <see cref="CommandRegistrar"/>, configured from <see cref="DiscordClientOptions"/>.</summary>
     public static IServiceCollection AddDiscordClient(this IServiceCollection services)
     {
         // Bound from the "Discord" section and checked before anything connects; hosts add their own validators.
         services.AddOptions<DiscordClientOptions>().BindConfiguration(DiscordClientOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordClientOptions>, ShardingOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(nameof(DiscordRestClient), (provider, http) =>
             {
@@ -39,7 +41,8 @@ public static class DiscordServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
             var time = provider.GetRequiredService<TimeProvider>();
-            return new GlobalRateLimiter(time, options.GlobalRequestsPerSecond);
+            // Discord's global limit is per bot: each of ProcessCount processes takes its share.
+            return new GlobalRateLimiter(time, options.ProcessRequestsPerSecond);
         });
         services.TryAddSingleton(provider => new RestRateLimiter(
             provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<GlobalRateLimiter>(),
@@ -60,14 +63,18 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DiscordClientOptions>>().Value;
-            return new DiscordGatewayClient(
-                provider.GetRequiredService<DiscordRestClient>(),
-                provider.GetRequiredService<IGatewayTransport>,
-                new GatewayIdentity(options.Token, options.Intents),
-                provider.GetRequiredService<DiscordTiming>(),
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILoggerFactory>().CreateLogger("BondBot.Discord.Gateway"));
+            var timing = provider.GetRequiredService<DiscordTiming>();
+            var time = provider.GetRequiredService<TimeProvider>();
+            var loggers = provider.GetRequiredService<ILoggerFactory>();
+            var identifyQueue = new IdentifyQueue(provider.GetRequiredService<DiscordRestClient>(), timing, time, loggers.CreateLogger("BondBot.Discord.Gateway"));
+            var identity = new GatewayIdentity(options.Token, options.Intents);
+            return new ShardedGateway(
+                (shardId, shardCount) => new DiscordGatewayClient(identifyQueue, provider.GetRequiredService<IGatewayTransport>, identity, timing, time,
+                    loggers.CreateLogger($"BondBot.Discord.Gateway.Shard{shardId}"), shardId, shardCount),
+                identifyQueue, options, time, loggers.CreateLogger("BondBot.Discord.Gateway"));
         });
+        // One shard's session, for code that needs the bot's own identity: this process's lowest shard.
+        services.TryAddTransient(provider => provider.GetRequiredService<ShardedGateway>().Primary);
         services.TryAddSingleton<CommandRegistrar>();
         return services;
     }

@@ -23,6 +23,22 @@ public sealed class FakeDiscordOptions
     /// <summary>After op 7 Reconnect, how long the fake waits before closing the socket itself (Discord: "a few seconds").</summary>
     public TimeSpan ReconnectGracePeriod { get; init; } = TimeSpan.FromSeconds(5);
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The <c>shards</c> that <c>GET /gateway/bot</c> recommends (changeable later on the server).</summary>
+    public int RecommendedShards { get; init; } = 1;
+    /// <summary>Identifying with fewer shards than this (or without <c>shard</c>) is closed with 4011, sharding required.</summary>
+    public int RequiredShards { get; init; } = 1;
+    /// <summary><c>session_start_limit.max_concurrency</c>: identify buckets, <c>shard_id % max_concurrency</c>.</summary>
+    public int MaxConcurrency { get; init; } = 1;
+    /// <summary><c>session_start_limit.total</c>, the identifies allowed per window.</summary>
+    public int SessionStartTotal { get; init; } = 1000;
+    /// <summary>Identifies left in the first window; null = <see cref="SessionStartTotal"/>.</summary>
+    public int? SessionStartRemaining { get; init; }
+    /// <summary>How long until the first window resets (<c>reset_after</c>); later windows last a day.</summary>
+    public TimeSpan SessionStartResetAfter { get; init; } = TimeSpan.FromDays(1);
+    /// <summary>One identify per bucket per this window (Discord: 5 s); an earlier one gets op 9. Null leaves it
+    /// unenforced, for tests that run the client on shortened timing.</summary>
+    public TimeSpan? IdentifyWindow { get; init; }
 }
 
 /// <summary>Permission bits the fake checks (Permissions §Bitwise Permission Flags).</summary>

@@ -13,9 +13,11 @@ public sealed partial class FakeDiscordServer
     }
 
     /// <summary>A guild the bot is in; GUILD_CREATE reaches a connected bot.</summary>
-    public FakeGuild AddGuild(string name, ulong? botPermissions = null)
+    public FakeGuild AddGuild(string name, ulong? botPermissions = null) => AddGuild(name, _ids.Next(), botPermissions);
+
+    private FakeGuild AddGuild(string name, ulong id, ulong? botPermissions)
     {
-        var guild = new FakeGuild(this, _ids.Next(), name, botPermissions ?? Options.BotGuildPermissions);
+        var guild = new FakeGuild(this, id, name, botPermissions ?? Options.BotGuildPermissions);
         lock (Gate) _guilds.Add(guild);
         _ = _gateway.DispatchAsync("GUILD_CREATE", guild.ToJson(), intent: Intents.Guilds);
         return guild;

@@ -63,10 +63,11 @@ public sealed partial class FakeDiscordServer
         }
     }
 
-    public Task DropGatewayAsync() => _gateway.DropAsync();
-    public Task CloseGatewayAsync(int closeCode) => _gateway.CloseAsync(closeCode);
+    // Gateway faults hit every shard's session, or only shard <c>shard</c>'s.
+    public Task DropGatewayAsync(int? shard = null) => _gateway.DropAsync(shard);
+    public Task CloseGatewayAsync(int closeCode, int? shard = null) => _gateway.CloseAsync(closeCode, shard);
     /// <summary>op 7 Reconnect; like Discord, the fake closes the socket after <see cref="FakeDiscordOptions.ReconnectGracePeriod"/> if the bot stays.</summary>
-    public Task SendReconnectAsync() => _gateway.ReconnectAsync();
-    public Task SendInvalidSessionAsync(bool resumable) => _gateway.InvalidateAsync(resumable);
-    public Task RequestHeartbeatAsync() => _gateway.SendOpAsync(1, null);
+    public Task SendReconnectAsync(int? shard = null) => _gateway.ReconnectAsync(shard);
+    public Task SendInvalidSessionAsync(bool resumable, int? shard = null) => _gateway.InvalidateAsync(resumable, shard);
+    public Task RequestHeartbeatAsync(int? shard = null) => _gateway.SendOpAsync(1, null, shard);
 }

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using BondBot.Discord.Rest;
 using Microsoft.Extensions.Logging;
 
 namespace BondBot.Discord.Gateway;
@@ -8,11 +7,10 @@ namespace BondBot.Discord.Gateway;
 /// Keeps one gateway session alive (Gateway §Connection Lifecycle, §Resuming): resumes at <c>resume_gateway_url</c>
 /// after any resumable drop, identifies anew when the session is gone, backs off with jitter after failed
 /// connections, and stops for good on the close codes the docs mark fatal. Dispatches are pulled with
-/// <see cref="ReadEventsAsync"/>.
+/// <see cref="ReadEventsAsync"/>. It is one shard's session; <see cref="ShardedGateway"/> runs one per shard.
 /// </summary>
 public sealed class DiscordGatewayClient
 {
-    private readonly DiscordRestClient _rest;
     private readonly Func<IGatewayTransport> _transports;
     private readonly GatewayIdentity _identity;
     private readonly DiscordTiming _timing;
@@ -20,18 +18,26 @@ public sealed class DiscordGatewayClient
     private readonly ILogger _logger;
     private readonly GatewaySession _session = new();
     private readonly Channel<GatewayDispatch> _events = System.Threading.Channels.Channel.CreateUnbounded<GatewayDispatch>(new UnboundedChannelOptions { SingleWriter = true });
-    private DateTimeOffset _lastIdentify = DateTimeOffset.MinValue;
+    private readonly IdentifyQueue _identifyQueue;
 
-    internal DiscordGatewayClient(DiscordRestClient rest, Func<IGatewayTransport> transports, GatewayIdentity identity,
-        DiscordTiming timing, TimeProvider time, ILogger logger)
+    internal DiscordGatewayClient(IdentifyQueue identifyQueue, Func<IGatewayTransport> transports, GatewayIdentity identity,
+        DiscordTiming timing, TimeProvider time, ILogger logger, int shardId = 0, int shardCount = 1)
     {
-        _rest = rest;
+        _identifyQueue = identifyQueue;
+        ShardId = shardId;
+        ShardCount = shardCount;
         _transports = transports;
         _identity = identity;
         _timing = timing;
         _time = time;
         _logger = logger;
     }
+
+    /// <summary>This session's shard id, sent in Identify as <c>shard: [id, count]</c> (Gateway §Sharding).</summary>
+    public int ShardId { get; internal set; }
+
+    /// <summary>The total shard count sent in Identify.</summary>
+    public int ShardCount { get; internal set; }
 
     /// <summary>The bot user, known after the first READY.</summary>
     public User? CurrentUser { get; private set; }
@@ -60,22 +66,21 @@ public sealed class DiscordGatewayClient
             while (!stopping.IsCancellationRequested)
             {
                 var resume = _session.CanResume;
-                var url = resume ? _session.ResumeUrl : await GatewayUrlAsync(stopping);
+                // The identify turn (budget, bucket spacing) is waited out before connecting, never inside the read
+                // loop, so heartbeat ACKs are always read on time.
+                var url = resume ? _session.ResumeUrl : await _identifyQueue.AcquireAsync(ShardId, stopping);
                 if (url is null)
                 {
                     backoff = await BackoffAsync(backoff, stopping);
                     continue;
                 }
-
-                // The identify spacing is waited out before connecting, never inside the read loop, so heartbeat
-                // ACKs are always read on time.
                 if (!resume)
-                    await IdentifyTurnAsync(stopping);
+                    IdentifyCount++;
                 ConnectionEnd end;
                 try
                 {
                     await using var transport = _transports();
-                    var connection = new GatewayConnection(transport, _session, _identity, _events.Writer, sendLimiter, OnReady, OnConnected, _time, _logger);
+                    var connection = new GatewayConnection(transport, _session, _identity with { Shard = [ShardId, ShardCount] }, _events.Writer, sendLimiter, OnReady, OnConnected, _time, _logger);
                     _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
                     end = await connection.RunAsync(WithQuery(url), resume, _timing.ConnectTimeout, stopping);
                 }
@@ -117,7 +122,8 @@ public sealed class DiscordGatewayClient
             case ConnectionEndReason.Stopping:
                 return backoff;
             case ConnectionEndReason.Closed when GatewayCloseCodes.IsFatal(end.CloseCode!.Value):
-                _logger.LogCritical("Gateway closed for good: {Reason}", GatewayCloseCodes.Describe(end.CloseCode.Value));
+                // 4011 may be answered by resharding (ShardedGateway decides and logs), so it is not critical here.
+                _logger.Log(end.CloseCode == 4011 ? LogLevel.Warning : LogLevel.Critical, "Gateway closed for good: {Reason}", GatewayCloseCodes.Describe(end.CloseCode.Value));
                 throw new GatewayFatalException(end.CloseCode.Value, GatewayCloseCodes.Describe(end.CloseCode.Value));
             case ConnectionEndReason.Closed when GatewayCloseCodes.EndsSession(end.CloseCode!.Value):
                 _logger.LogInformation("Gateway closed with {Code}; starting a new session", end.CloseCode);
@@ -146,46 +152,6 @@ public sealed class DiscordGatewayClient
         await Task.Delay(jittered, _time, stopping);
         var next = backoff * 2;
         return next > _timing.MaxBackoff ? _timing.MaxBackoff : next;
-    }
-
-    // The gateway URL comes from GET /gateway/bot each time a new session is needed, together with the identify
-    // budget: Discord resets the token of a bot that identifies more than 1000 times a day.
-    private async Task<Uri?> GatewayUrlAsync(CancellationToken stopping)
-    {
-        try
-        {
-            var info = await _rest.GetGatewayBotAsync(stopping);
-            if (info.SessionStartLimit is { Remaining: <= 0 } limit)
-            {
-                _logger.LogError("Identify budget used up; waiting {Minutes} minutes for it to reset", limit.ResetAfter / 60000);
-                await Task.Delay(TimeSpan.FromMilliseconds(limit.ResetAfter), _time, stopping);
-            }
-            return new Uri(info.Url);
-        }
-        catch (DiscordUnauthorizedException e)
-        {
-            throw new GatewayFatalException(4004, e.Message);
-        }
-        catch (DiscordApiException e) when (e.Status == System.Net.HttpStatusCode.Unauthorized)
-        {
-            throw new GatewayFatalException(4004, GatewayCloseCodes.Describe(4004));
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // Discord unreachable, rate limited, the invalid-request guard refusing for a while, a malformed answer:
-            // back off and ask again.
-            _logger.LogWarning("Could not get the gateway URL: {Error}", e.Message);
-            return null;
-        }
-    }
-
-    private async Task IdentifyTurnAsync(CancellationToken cancellationToken)
-    {
-        var wait = _lastIdentify + _timing.IdentifySpacing - _time.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait, _time, cancellationToken);
-        _lastIdentify = _time.GetUtcNow();
-        IdentifyCount++;
     }
 
     private static Uri WithQuery(Uri url)

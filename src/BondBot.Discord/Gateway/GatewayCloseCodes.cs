@@ -18,7 +18,7 @@ internal static class GatewayCloseCodes
     {
         4004 => "authentication failed: the bot token is wrong or was reset",
         4010 => "invalid shard",
-        4011 => "sharding required: the bot is in too many guilds for one connection",
+        4011 => "sharding required: the bot is in too many guilds for its shard count (Discord:ShardCount)",
         4012 => "invalid API version",
         4013 => "invalid intents",
         4014 => "disallowed intents: an intent is not enabled for this bot in the Developer Portal",

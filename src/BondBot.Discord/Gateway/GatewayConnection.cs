@@ -213,7 +213,10 @@ internal sealed class GatewayConnection(
 /// <summary>Who we are when identifying (Gateway Events §Identify).</summary>
 internal sealed record GatewayIdentity(string Token, int Intents)
 {
-    public IdentifyData ToIdentify() => new(Token, Intents, new IdentifyProperties("linux", "bondbot", "bondbot"));
+    /// <summary><c>[shard_id, num_shards]</c> (Gateway §Sharding); null identifies without sharding.</summary>
+    public int[]? Shard { get; init; }
+
+    public IdentifyData ToIdentify() => new(Token, Intents, new IdentifyProperties("linux", "bondbot", "bondbot")) { Shard = Shard };
 
     /// <summary>Never prints the token.</summary>
     public override string ToString() => $"GatewayIdentity {{ Token = [redacted], Intents = {Intents} }}";

@@ -10,6 +10,9 @@ namespace BondBot.Discord.Gateway;
 /// </summary>
 public sealed record GatewayDispatch(string Type, int Sequence, JsonElement Data, DateTimeOffset ReceivedAt)
 {
+    /// <summary>The shard whose session received it (0 unless the bot is sharded).</summary>
+    public int ShardId { get; init; }
+
     /// <summary>Reads <see cref="Data"/> as an interaction (INTERACTION_CREATE).</summary>
     public Interaction AsInteraction() => Data.Deserialize(DiscordJson.Default.Interaction)!;
     /// <summary>Reads <see cref="Data"/> as a channel (CHANNEL_CREATE, CHANNEL_DELETE).</summary>

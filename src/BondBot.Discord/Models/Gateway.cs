@@ -60,8 +60,11 @@ internal sealed record ReadyData
 
 internal sealed record IdentifyData(string Token, int Intents, IdentifyProperties Properties)
 {
+    /// <summary><c>[shard_id, num_shards]</c>, zero-based (Gateway Events §Identify Structure).</summary>
+    public int[]? Shard { get; init; }
+
     /// <summary>Never prints the token: records print every member by default, and this one could reach a log.</summary>
-    public override string ToString() => $"IdentifyData {{ Token = [redacted], Intents = {Intents} }}";
+    public override string ToString() => $"IdentifyData {{ Token = [redacted], Intents = {Intents}, Shard = [{string.Join(", ", Shard ?? [])}] }}";
 }
 
 internal sealed record IdentifyProperties(string Os, string Browser, string Device);

@@ -8,10 +8,11 @@ using Microsoft.Extensions.Options;
 
 namespace BondBot.Hosting;
 
-/// <summary>Registers the slash commands after the first READY (and again after a READY if registering failed). The
-/// registrar compares with what Discord has and changes nothing when nothing changed.</summary>
+/// <summary>Registers the slash commands after the first READY of shard 0 (and again after such a READY if registering
+/// failed). Only the process that runs shard 0 registers, so several processes never race to overwrite the commands.
+/// The registrar compares with what Discord has and changes nothing when nothing changed.</summary>
 public sealed class CommandRegistration(
-    DiscordGatewayClient gateway,
+    ShardedGateway gateway,
     DiscordRestClient rest,
     CommandRegistrar registrar,
     CommandCatalog catalog,
@@ -20,11 +21,18 @@ public sealed class CommandRegistration(
     ILogger<CommandRegistration> logger) : IGatewayEventHandler
 {
     private int _registered;
+    private int _toldOthers;
 
     public bool Handles(string eventType) => eventType == GatewayEvents.Ready;
 
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
+        if (dispatch.ShardId != 0)
+        {
+            if (!gateway.HoldsShardZero && Interlocked.Exchange(ref _toldOthers, 1) == 0)
+                logger.LogInformation("Commands are registered by the process that runs shard 0, not by this one");
+            return;
+        }
         if (Interlocked.Exchange(ref _registered, 1) == 1)
             return;
         try

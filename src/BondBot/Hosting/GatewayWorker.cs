@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace BondBot.Hosting;
 
 /// <summary>
-/// Keeps the gateway connected and hands each event off: interactions to the router, other events to the features
+/// Keeps this process's shards connected and hands each event off: interactions from every shard to the one router, other events to the features
 /// that handle them (command registration on READY, a deleted space on CHANNEL_DELETE…), each on its own task so the
 /// read loop never waits for a handler. A fatal close (bad token, disallowed intents) stops the host with a plain
 /// message and exit code 3; anything else unexpected stops it with code 1 and a message, never silently.
 /// </summary>
 public sealed class GatewayWorker(
-    DiscordGatewayClient gateway,
+    ShardedGateway gateway,
     InteractionRouter router,
     IEnumerable<IGatewayEventHandler> handlers,
     FatalStop fatal,

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Options;
 namespace BondBot.Hosting;
 
 /// <summary>
-/// Touches <see cref="HealthOptions.HeartbeatFile"/> while the gateway is connected, so a container health check can
+/// Touches <see cref="HealthOptions.HeartbeatFile"/> while every shard of this process is connected, so a container health check can
 /// test the file's age (see the Dockerfile's HEALTHCHECK). No network listener is needed.
 /// </summary>
-public sealed class HealthHeartbeat(DiscordGatewayClient gateway, IOptions<HealthOptions> options, TimeProvider time) : BackgroundService
+public sealed class HealthHeartbeat(ShardedGateway gateway, IOptions<HealthOptions> options, TimeProvider time) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -19,6 +19,8 @@ internal sealed class GatewayConnection(WebSocket socket)
 
     public WebSocket Socket { get; } = socket;
     public bool Authenticated { get; set; }
+    /// <summary>The session this connection identified or resumed, if any.</summary>
+    public GatewaySession? Session { get; set; }
     public DateTimeOffset LastHeartbeat { get; set; }
     public Queue<DateTimeOffset> Received { get; } = new();
     /// <summary>True when the fake started the closing handshake, so the close code is ours, not the bot's.</summary>

@@ -35,27 +35,45 @@ internal sealed partial class GatewayHub
             return false;
         }
 
+        var (shardId, shardCount, refusal) = CheckShard(d);
+        if (refusal == -9)
+        {
+            await connection.SendAsync(Json(9, false));   // too early for its bucket (Gateway §Max Concurrency)
+            return true;
+        }
+        if (refusal != 0)
+        {
+            await connection.CloseAsync(refusal);
+            return false;
+        }
+
         // The new session is live and holds its turn before anyone can see it, so READY is always its first event.
-        var session = new GatewaySession(Guid.NewGuid().ToString("N"), intents.Value) { Live = connection };
+        var session = new GatewaySession(Guid.NewGuid().ToString("N"), intents.Value, shardId, shardCount) { Live = connection };
         await session.Turn.WaitAsync();
-        GatewaySession? old;
+        List<GatewaySession> replaced;
         lock (server.Gate)
         {
-            old = _session;
-            _session = session;
+            // A shard's new session replaces its old one; sessions of another shard count are gone too (a reshard).
+            replaced = _sessions.Values.Where(s => s.ShardId == shardId || s.ShardCount != shardCount).ToList();
+            foreach (var old in replaced)
+                _sessions.Remove(old.ShardId);
+            _sessions[shardId] = session;
             Stats.Identifies++;
             Stats.LastIdentify = (JsonObject)d.DeepClone();
         }
-        if (old?.Live is { } previous && previous != connection)
-            previous.Socket.Abort();
-        // Events the old session never delivered are lost with it; their interactions now fail for the user.
-        if (old is not null)
+        connection.Session = session;
+        foreach (var old in replaced)
+        {
+            if (old.Live is { } previous && previous != connection)
+                previous.Socket.Abort();
+            // Events the old session never delivered are lost with it; their interactions now fail for the user.
             foreach (var (_, _, sent) in old.Buffer.ToList())
                 sent?.Invoke();
+        }
         connection.Authenticated = true;
         try
         {
-            var guilds = server.Guilds;
+            var guilds = server.Guilds.Where(g => ShardOf(g.Id, shardCount) == shardId).ToList();
             var ready = new JsonObject
             {
                 ["v"] = 10,
@@ -65,6 +83,8 @@ internal sealed partial class GatewayHub
                 ["resume_gateway_url"] = server.ResumeGatewayUrl,
                 ["application"] = new JsonObject { ["id"] = server.ApplicationId.ToString(), ["flags"] = 0 },
             };
+            if (d["shard"] is not null)
+                ready["shard"] = new JsonArray(shardId, shardCount);
             if (server.NextReadyWithout is { } missing)
             {
                 ready.Remove(missing);
@@ -86,22 +106,23 @@ internal sealed partial class GatewayHub
             await connection.CloseAsync(4004);
             return false;
         }
-        var session = _session;
         var sessionId = d["session_id"]?.GetValue<string>();
+        var session = Sessions().FirstOrDefault(s => s.Id == sessionId);
         var seq = d["seq"]?.GetValue<int?>() ?? 0;
         var now = server.Time.GetUtcNow();
-        if (session is not null && session.Id == sessionId && seq > session.Sequence)
+        if (session is not null && seq > session.Sequence)
         {
             await connection.CloseAsync(4007);   // a sequence the session never reached
             return false;
         }
-        if (session is null || session.Id != sessionId || !session.Resumable
+        if (session is null || !session.Resumable
             || session.DisconnectedAt is { } at && now - at > server.Options.SessionResumeWindow)
         {
             await connection.SendAsync(Json(9, false));
             return true;
         }
         connection.Authenticated = true;
+        connection.Session = session;
         lock (server.Gate)
         {
             Stats.Resumes++;
@@ -129,10 +150,11 @@ internal sealed partial class GatewayHub
 
     /// <summary>Sends an event in the current session, or keeps it for the replay when the bot is disconnected.
     /// <paramref name="sent"/> runs when it actually goes out (the interaction deadline starts there); <paramref name="intent"/>
-    /// is the intent bit the event needs, 0 for events every session gets (READY, INTERACTION_CREATE…).</summary>
+    /// is the intent bit the event needs, 0 for events every session gets (READY, INTERACTION_CREATE…). It goes to the
+    /// shard of its guild, or shard 0 without one.</summary>
     public async Task DispatchAsync(string type, JsonObject data, Action? sent = null, long intent = 0)
     {
-        var session = _session;
+        var session = SessionFor(type, data);
         if (session is not null && (session.Intents & intent) != intent) return;   // not subscribed: never sent (Gateway §Gateway Intents)
         if (session is null)
         {
@@ -142,7 +164,7 @@ internal sealed partial class GatewayHub
         await session.Turn.WaitAsync();
         try
         {
-            if (session != _session)
+            if (SessionFor(type, data) != session)
                 sent?.Invoke();   // replaced while we waited: lost with the old session
             else
                 await SendInTurnAsync(session, type, data, sent);
@@ -161,47 +183,54 @@ internal sealed partial class GatewayHub
             sent?.Invoke();
     }
 
-    public Task DropAsync()
+    public Task DropAsync(int? shard = null)
     {
-        _session?.Live?.Socket.Abort();
+        foreach (var session in Sessions(shard))
+            session.Live?.Socket.Abort();
         return Task.CompletedTask;
     }
 
-    public async Task CloseAsync(int code)
+    public async Task CloseAsync(int code, int? shard = null)
     {
-        if (_session is not { } session) return;
-        if (code is 4003 or 4004 or 4007 or 4009 or >= 4010 and <= 4014 or 1000 or 1001)
-            session.Resumable = false;
-        if (session.Live is { } live) await live.CloseAsync(code);
+        foreach (var session in Sessions(shard))
+        {
+            if (code is 4003 or 4004 or 4007 or 4009 or >= 4010 and <= 4014 or 1000 or 1001)
+                session.Resumable = false;
+            if (session.Live is { } live) await live.CloseAsync(code);
+        }
     }
 
-    public async Task SendOpAsync(int op, JsonNode? d)
+    public async Task SendOpAsync(int op, JsonNode? d, int? shard = null)
     {
-        if (_session?.Live is { } live) await live.SendAsync(Json(op, d));
+        foreach (var session in Sessions(shard))
+            if (session.Live is { } live) await live.SendAsync(Json(op, d));
     }
 
     /// <summary>op 7, then the fake closes the socket itself (resumably) if the bot has not gone within the grace period.</summary>
-    public async Task ReconnectAsync()
+    public async Task ReconnectAsync(int? shard = null)
     {
-        if (_session?.Live is not { } live) return;
-        await live.SendAsync(Json(7, null));
-        _ = Task.Delay(server.Options.ReconnectGracePeriod, server.Time).ContinueWith(
-            _ => live.Socket.State == WebSocketState.Open ? live.CloseAsync(4000) : Task.CompletedTask, TaskScheduler.Default).Unwrap();
-    }
-
-    public async Task InvalidateAsync(bool resumable)
-    {
-        if (_session is not { } session) return;
-        if (!resumable) session.Resumable = false;
-        if (session.Live is { } live) await live.SendAsync(Json(9, resumable));
-    }
-
-    public async Task CloseAllAsync()
-    {
-        if (_session?.Live is { } live)
+        foreach (var session in Sessions(shard))
         {
-            live.Socket.Abort();
-            await Task.CompletedTask;
+            if (session.Live is not { } live) continue;
+            await live.SendAsync(Json(7, null));
+            _ = Task.Delay(server.Options.ReconnectGracePeriod, server.Time).ContinueWith(
+                _ => live.Socket.State == WebSocketState.Open ? live.CloseAsync(4000) : Task.CompletedTask, TaskScheduler.Default).Unwrap();
         }
+    }
+
+    public async Task InvalidateAsync(bool resumable, int? shard = null)
+    {
+        foreach (var session in Sessions(shard))
+        {
+            if (!resumable) session.Resumable = false;
+            if (session.Live is { } live) await live.SendAsync(Json(9, resumable));
+        }
+    }
+
+    public Task CloseAllAsync()
+    {
+        foreach (var session in Sessions())
+            session.Live?.Socket.Abort();
+        return Task.CompletedTask;
     }
 }

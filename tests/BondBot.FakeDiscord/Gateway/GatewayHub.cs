@@ -13,7 +13,6 @@ namespace BondBot.FakeDiscord;
 /// </summary>
 internal sealed partial class GatewayHub(FakeDiscordServer server)
 {
-    private GatewaySession? _session;
 
     public FakeGatewayStats Stats { get; } = new();
     public volatile bool AckHeartbeats = true;
@@ -169,7 +168,7 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
                 // Discord allows for latency; half an interval plus a fixed grace keeps slow test machines fair.
                 if (server.Time.GetUtcNow() - connection.LastHeartbeat > interval * 1.5 + TimeSpan.FromMilliseconds(250))
                 {
-                    lock (server.Gate) if (_session?.Live == connection) _session.Resumable = false;
+                    lock (server.Gate) if (connection.Session is { } s && s.Live == connection) s.Resumable = false;
                     await connection.CloseAsync(4009);
                     return;
                 }
@@ -182,7 +181,7 @@ internal sealed partial class GatewayHub(FakeDiscordServer server)
     {
         if (connection.Socket.CloseStatus is { } status && !connection.ClosedByServer)
             lock (server.Gate) Stats.ClientCloseCodes.Add((int)status);
-        var session = _session;
+        var session = connection.Session;
         if (session is null) return;
         await session.Turn.WaitAsync();
         try

@@ -1,8 +1,10 @@
 namespace BondBot.FakeDiscord;
 
 /// <summary>One bot session: its sequence, every event sent in it (for replay on resume) and its live connection.</summary>
-internal sealed class GatewaySession(string id, long intents)
+internal sealed class GatewaySession(string id, long intents, int shardId = 0, int shardCount = 1)
 {
+    public int ShardId { get; } = shardId;
+    public int ShardCount { get; } = shardCount;
     public string Id { get; } = id;
     public long Intents { get; } = intents;
     public int Sequence { get; set; }

@@ -77,8 +77,8 @@ internal sealed partial class RestHandler(FakeDiscordServer server)
     {
         ("GET", ["gateway", "bot"]) => OkAsync(new JsonObject
         {
-            ["url"] = server.GatewayUrl, ["shards"] = 1,
-            ["session_start_limit"] = new JsonObject { ["total"] = 1000, ["remaining"] = 1000 - server.Gateway.Identifies, ["reset_after"] = 86_400_000, ["max_concurrency"] = 1 },
+            ["url"] = server.GatewayUrl, ["shards"] = server.RecommendedShards,
+            ["session_start_limit"] = server.Hub.SessionStartLimit(),
         }),
         ("GET", ["gateway"]) => OkAsync(new JsonObject { ["url"] = server.GatewayUrl }),
         ("GET", ["users", "@me"]) => OkAsync(server.Bot.ToJson()),

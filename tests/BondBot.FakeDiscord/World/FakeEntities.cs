@@ -171,4 +171,12 @@ public sealed class FakeGatewayStats
     public List<(int Sequence, string Type)> DispatchedEvents { get; } = [];
     /// <summary>Close codes the bot sent when it closed a connection (1000 ends the session; others keep it resumable).</summary>
     public List<int> ClientCloseCodes { get; } = [];
+    /// <summary>Every accepted identify: its shard, the shard count and when.</summary>
+    public List<(int ShardId, int ShardCount, DateTimeOffset At)> ShardIdentifies { get; } = [];
+    /// <summary>Identifies that came before their bucket's window passed (answered with op 9).</summary>
+    public int IdentifiesTooEarly { get; internal set; }
+    /// <summary>Identifies with no session starts left (Discord resets the token: closed with 4004).</summary>
+    public int IdentifiesOverBudget { get; internal set; }
+    /// <summary>Identifies refused with 4011 because the bot did not shard enough.</summary>
+    public int ShardingRequiredCloses { get; internal set; }
 }
