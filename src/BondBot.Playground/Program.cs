@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using BondBot.Playground;
 
 // Try BondBot with no Discord account: a local Discord, the real bot and a page to play both partners.
@@ -8,13 +9,16 @@ if (options is null)
     return 2;
 }
 
+// Ctrl+C (SIGINT) and SIGTERM end the wait below, so everything is disposed in order. The hosts inside register
+// their own console lifetimes, which would otherwise swallow SIGTERM and leave this process waiting.
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;   // stop cleanly below instead of being killed mid-write
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 PlaygroundServer playground;
 try
