@@ -55,8 +55,12 @@ public sealed class PlaygroundPage(IPage page) : IAsyncDisposable
         await Page.Locator("#options .choice", new() { HasText = pick }).First.ClickAsync();
     }
 
-    public Task SendCommandAsync(string command) =>
-        Page.GetByRole(AriaRole.Button, new() { Name = $"Send /{command}", Exact = true }).ClickAsync();
+    /// <summary>Sends the command; the option form then closes, as Discord's does.</summary>
+    public async Task SendCommandAsync(string command)
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Send /{command}", Exact = true }).ClickAsync();
+        await Expect(Page.Locator("#options")).ToBeHiddenAsync();
+    }
 
     /// <summary>The last message in view whose text contains <paramref name="text"/>.</summary>
     public ILocator Message(string text) => Page.Locator("#messages .message", new() { HasText = text }).Last;
@@ -82,7 +86,8 @@ public sealed class PlaygroundPage(IPage page) : IAsyncDisposable
     public async Task TravelAsync(string button)
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
-        await Expect(Page.Locator("#clock")).Not.ToHaveTextAsync("Travelling…", new() { Timeout = 120_000 });
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = button })).ToBeEnabledAsync(new() { Timeout = 120_000 });
+        await Expect(Page.Locator("#clock")).Not.ToHaveTextAsync("Travelling…");
     }
 
     public async Task<string> ScreenshotAsync(string name)

@@ -25,7 +25,7 @@ async function refresh() {
   if (!view.channel || !ids.includes(view.channel)) view.channel = state.channels.find(c => c.name === 'general')?.id ?? state.dm.id;
   $('server-name').textContent = state.server;
   $('me-name').textContent = me().name;
-  $('clock').textContent = `${me().name}'s time: ${me().localTime}`;
+  $('clock').textContent = view.travelling ? 'Travelling…' : `${me().name}'s time: ${me().localTime}`;
   $('skip-checkin').textContent = `Skip to ${me().name}'s check-in`;
   renderPeople($('people'), state, () => false, switchTo);
   const seen = view.seen[view.person] ??= {};
@@ -154,8 +154,10 @@ for (const button of document.querySelectorAll('[data-travel]'))
   button.addEventListener('click', async () => {
     const buttons = document.querySelectorAll('.time button');
     buttons.forEach(b => { b.disabled = true; });
+    view.travelling = true;
     $('clock').textContent = 'Travelling…';
     const result = await post('time', { action: button.dataset.travel, person: view.person });
+    view.travelling = false;
     buttons.forEach(b => { b.disabled = false; });
     if (!result.ok) notice(result.error);
     view.scrollNext = true;
