@@ -35,7 +35,9 @@ public sealed class PlaygroundScenarioTests(PlaygroundFixture fixture)
         await page.OpenDmAsync();
         await page.ClickAsync("A question for the two of you", "Answer");
         await page.SubmitModalAsync("Sam-answer-walks-by-the-sea");
-        await Expect(page.Page.Locator("#messages")).ToContainTextAsync("hidden");
+        // The private "saved, hidden until…" reply, not the card's own line about hidden answers.
+        await Expect(page.Page.Locator("#messages .message.ephemeral", new() { HasText = "hidden" })).ToBeVisibleAsync();
+        await Expect(page.Message("A question for the two of you")).ToContainTextAsync("Sam answered");
         await page.ScreenshotAsync("02-sam-answered-answers-hidden");
 
         await page.AsAsync("Alex");
