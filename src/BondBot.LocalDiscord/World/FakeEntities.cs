@@ -5,7 +5,8 @@ namespace BondBot.FakeDiscord;
 public sealed class FakeUser(ulong id, string username, bool isBot)
 {
     public ulong Id { get; } = id;
-    public string Username { get; } = username;
+    /// <summary>Settable: a person renames themselves; the next payload carries the new name.</summary>
+    public string Username { get; set; } = username;
     public bool IsBot { get; } = isBot;
     /// <summary>False: Create Message in their DM fails with 50007, as when DMs from server members are off.</summary>
     public bool DmsOpen { get; set; } = true;

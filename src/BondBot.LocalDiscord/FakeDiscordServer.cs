@@ -120,7 +120,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     }
 
     // ---- internal state access for the REST handler and the gateway ----
-    internal void Record(FakeRequest request) { lock (Gate) _requests.Add(request); }
+    internal void Record(FakeRequest request)
+    {
+        lock (Gate) _requests.Add(request);
+        NotifyChanged();
+    }
     internal void RecordBody(JsonNode body) { lock (Gate) _sentBodies.Add(body.DeepClone()); }
     internal FakeChannel? Channel(ulong id) { lock (Gate) return _channels.GetValueOrDefault(id); }
     internal FakeGuild? Guild(ulong id) { lock (Gate) return _guilds.FirstOrDefault(g => g.Id == id); }
