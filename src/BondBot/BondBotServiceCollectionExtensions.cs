@@ -25,6 +25,7 @@ using BondBot.Features.Notes;
 using BondBot.Features.Visits;
 using BondBot.Hosting;
 using BondBot.Interactions;
+using BondBot.Observability;
 using BondBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -38,6 +39,8 @@ public static class BondBotServiceCollectionExtensions
     public static HostApplicationBuilder AddBondBot(this HostApplicationBuilder builder)
     {
         builder.Logging.AddBondBotConsole();
+        // Metrics instruments, and the Prometheus endpoint when Metrics:Port is set.
+        builder.AddObservability();
         // A missing or mis-scoped registration fails at start-up with its name, not at the first interaction that needs it.
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.Services
@@ -80,6 +83,8 @@ public static class BondBotServiceCollectionExtensions
         logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;
+            // Scopes carry the interaction, delivery and correlation ids (Observability.Correlation).
+            options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });

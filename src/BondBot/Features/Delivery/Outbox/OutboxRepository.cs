@@ -24,6 +24,8 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
         public ulong? ChannelId { get; init; }
         public ulong? MessageId { get; init; }
         public Instant CreatedAt { get; init; }
+        /// <summary>The correlation id of the work that wrote the row, if any (logged with each attempt).</summary>
+        public string? CorrelationId { get; init; }
 
         public OutboxRoute RouteKind => OutboxWriter.ParseRoute(Route);
         public string Nonce => "o" + DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -31,7 +33,7 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
 
     private const string Columns = """
         delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey, delivery_key AS Key, revision AS Revision,
-        payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt
+        payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt, correlation_id AS CorrelationId
         """;
 
     /// <summary>Pending deliveries due by <paramref name="now"/>, oldest first.</summary>
