@@ -18,6 +18,8 @@ using BondBot.Features.Memories;
 using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
 using BondBot.Features.Story;
+using BondBot.Features.Switches;
+using BondBot.Features.Admin;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
@@ -50,6 +52,7 @@ public static class BondBotServiceCollectionExtensions
             .AddInteractions()
             // Lower features first; each registers its own options, commands, handlers and contributions.
             .AddDelivery()
+            .AddSwitches()
             .AddPairing()
             .AddSettings()
             .AddCouple()
@@ -72,6 +75,7 @@ public static class BondBotServiceCollectionExtensions
             .AddInsights()
             .AddStory()
             .AddPrivacy()
+            .AddAdmin()
             .AddHelp()
             .AddGatewayWorker();
         return builder;
