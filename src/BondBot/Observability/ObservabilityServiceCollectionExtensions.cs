@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace BondBot.Observability;
 
@@ -19,7 +20,7 @@ public static class ObservabilityServiceCollectionExtensions
         builder.Services.AddSingleton<BondBotMetrics>();
         var port = builder.Configuration.GetSection(MetricsOptions.SectionName).GetValue<int?>(nameof(MetricsOptions.Port));
         if (port is > 0 and <= 65535)
-            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("bondbot")).WithMetrics(metrics => metrics
                 .AddMeter(BondBotMetrics.MeterName, DiscordMetrics.MeterName)
                 .AddPrometheusHttpListener(options =>
                 {
