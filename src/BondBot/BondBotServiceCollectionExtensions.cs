@@ -18,6 +18,8 @@ using BondBot.Features.Memories;
 using BondBot.Features.Pulse;
 using BondBot.Features.Privacy;
 using BondBot.Features.Story;
+using BondBot.Features.Switches;
+using BondBot.Features.Admin;
 using BondBot.Features.Care;
 using BondBot.Features.Rituals;
 using BondBot.Features.ThisOrThat;
@@ -26,6 +28,7 @@ using BondBot.Features.Visits;
 using BondBot.Features.WeekTogether;
 using BondBot.Hosting;
 using BondBot.Interactions;
+using BondBot.Observability;
 using BondBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +42,8 @@ public static class BondBotServiceCollectionExtensions
     public static HostApplicationBuilder AddBondBot(this HostApplicationBuilder builder)
     {
         builder.Logging.AddBondBotConsole();
+        // Metrics instruments, and the Prometheus endpoint when Metrics:Port is set.
+        builder.AddObservability();
         // A missing or mis-scoped registration fails at start-up with its name, not at the first interaction that needs it.
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.Services
@@ -48,6 +53,7 @@ public static class BondBotServiceCollectionExtensions
             .AddInteractions()
             // Lower features first; each registers its own options, commands, handlers and contributions.
             .AddDelivery()
+            .AddSwitches()
             .AddPairing()
             .AddSettings()
             .AddCouple()
@@ -71,6 +77,7 @@ public static class BondBotServiceCollectionExtensions
             .AddInsights()
             .AddStory()
             .AddPrivacy()
+            .AddAdmin()
             .AddHelp()
             .AddGatewayWorker();
         return builder;
@@ -82,6 +89,8 @@ public static class BondBotServiceCollectionExtensions
         logging.AddSimpleConsole(options =>
         {
             options.SingleLine = true;
+            // Scopes carry the interaction, delivery and correlation ids (Observability.Correlation).
+            options.IncludeScopes = true;
             options.UseUtcTimestamp = true;
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });

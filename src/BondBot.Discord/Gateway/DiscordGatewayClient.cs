@@ -51,6 +51,24 @@ public sealed class DiscordGatewayClient
     /// <summary>Number of Identify calls made (each starts a new session).</summary>
     public int IdentifyCount { get; private set; }
 
+    /// <summary>Where the connection stands now (read by status pages; never needed to use the client).</summary>
+    public GatewayState State { get; private set; } = GatewayState.NotStarted;
+
+    /// <summary>The last heartbeat's round trip (sent to ACK received), or null before the first ACK.</summary>
+    public TimeSpan? HeartbeatLatency => _current?.HeartbeatRoundTrip ?? _lastLatency;
+
+    /// <summary>Connections opened after the first one (resumes and new sessions alike).</summary>
+    public int ReconnectCount { get; private set; }
+
+    /// <summary>Sessions resumed (Gateway §Resuming: RESUMED received).</summary>
+    public int ResumeCount { get; private set; }
+
+    /// <summary>When the session was last resumed, or null if it never was.</summary>
+    public DateTimeOffset? LastResumedAt { get; private set; }
+
+    private GatewayConnection? _current;
+    private TimeSpan? _lastLatency;
+
     /// <summary>Every dispatch in the order received, each exactly once, across reconnects and resumes.</summary>
     public IAsyncEnumerable<GatewayDispatch> ReadEventsAsync(CancellationToken cancellationToken = default) =>
         _events.Reader.ReadAllAsync(cancellationToken);
@@ -77,10 +95,17 @@ public sealed class DiscordGatewayClient
                 if (!resume)
                     IdentifyCount++;
                 ConnectionEnd end;
+                if (State != GatewayState.NotStarted)
+                {
+                    ReconnectCount++;
+                    Diagnostics.DiscordMetrics.GatewayReconnects.Add(1);
+                }
+                State = State == GatewayState.NotStarted ? GatewayState.Connecting : GatewayState.Reconnecting;
                 try
                 {
                     await using var transport = _transports();
                     var connection = new GatewayConnection(transport, _session, _identity with { Shard = [ShardId, ShardCount] }, _events.Writer, sendLimiter, OnReady, OnConnected, _time, _logger);
+                    _current = connection;
                     _logger.LogInformation("Gateway connecting ({Mode})", resume ? "resume" : "identify");
                     end = await connection.RunAsync(WithQuery(url), resume, _timing.ConnectTimeout, stopping);
                 }
@@ -92,6 +117,9 @@ public sealed class DiscordGatewayClient
                     end = new ConnectionEnd(ConnectionEndReason.ConnectFailed);
                 }
                 IsConnected = false;
+                _lastLatency = _current?.HeartbeatRoundTrip ?? _lastLatency;
+                _current = null;
+                State = GatewayState.Reconnecting;
                 if (end.ReachedReady)
                     backoff = _timing.InitialBackoff;
                 backoff = await DecideAsync(end, resume, backoff, stopping);
@@ -102,15 +130,25 @@ public sealed class DiscordGatewayClient
         }
         finally
         {
+            State = GatewayState.Stopped;
             _events.Writer.TryComplete();
         }
     }
 
-    private void OnConnected() => IsConnected = true;
+    // Called on RESUMED.
+    private void OnConnected()
+    {
+        IsConnected = true;
+        State = GatewayState.Ready;
+        ResumeCount++;
+        LastResumedAt = _time.GetUtcNow();
+        Diagnostics.DiscordMetrics.GatewayResumes.Add(1);
+    }
 
     private void OnReady(ReadyData ready)
     {
         IsConnected = true;
+        State = GatewayState.Ready;
         CurrentUser = ready.User;
         ApplicationId = ready.Application.Id;
     }
@@ -160,4 +198,19 @@ public sealed class DiscordGatewayClient
         var separator = text.Contains('?', StringComparison.Ordinal) ? "&" : "?";
         return new Uri($"{text}{separator}v=10&encoding=json");
     }
+}
+
+/// <summary>Where a gateway client stands (for status pages).</summary>
+public enum GatewayState
+{
+    /// <summary><see cref="DiscordGatewayClient.RunAsync"/> has not started.</summary>
+    NotStarted,
+    /// <summary>Opening the first connection.</summary>
+    Connecting,
+    /// <summary>READY or RESUMED received: events flow.</summary>
+    Ready,
+    /// <summary>A connection ended; resuming or starting a new session.</summary>
+    Reconnecting,
+    /// <summary>Stopped for good (shutdown or a fatal close).</summary>
+    Stopped,
 }

@@ -25,6 +25,11 @@ internal sealed class GatewayConnection(
     private volatile bool _acknowledged = true;
     private volatile bool _shuttingDown;
     private bool _reachedReady;
+    private long _heartbeatSentAt;
+    private long _roundTripTicks = -1;
+
+    /// <summary>The last heartbeat's round trip (sent to ACK), or null before the first ACK on this connection.</summary>
+    public TimeSpan? HeartbeatRoundTrip => Interlocked.Read(ref _roundTripTicks) is >= 0 and var ticks ? TimeSpan.FromTicks(ticks) : null;
 
     public async Task<ConnectionEnd> RunAsync(Uri url, bool resume, TimeSpan connectTimeout, CancellationToken stopping)
     {
@@ -84,6 +89,8 @@ internal sealed class GatewayConnection(
                         break;
                     case GatewayOpcode.HeartbeatAck:
                         _acknowledged = true;
+                        if (Interlocked.Read(ref _heartbeatSentAt) is > 0 and var sentAt)
+                            Interlocked.Exchange(ref _roundTripTicks, time.GetElapsedTime(sentAt).Ticks);
                         break;
                     case GatewayOpcode.Heartbeat:
                         await SendHeartbeatAsync(linked.Token);
@@ -196,8 +203,11 @@ internal sealed class GatewayConnection(
         }
     }
 
-    private Task SendHeartbeatAsync(CancellationToken cancellationToken) =>
-        SendAsync(new OutgoingPayload<int?>((int)GatewayOpcode.Heartbeat, session.Sequence), DiscordJson.Default.OutgoingPayloadNullableInt32, true, cancellationToken);
+    private Task SendHeartbeatAsync(CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _heartbeatSentAt, time.GetTimestamp());
+        return SendAsync(new OutgoingPayload<int?>((int)GatewayOpcode.Heartbeat, session.Sequence), DiscordJson.Default.OutgoingPayloadNullableInt32, true, cancellationToken);
+    }
 
     private async Task SendAsync<T>(T payload, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool heartbeat, CancellationToken cancellationToken)
     {

@@ -21,9 +21,26 @@ public sealed class CommandRegistrar(DiscordRestClient rest, ILogger<CommandRegi
             logger.LogInformation("{Count} commands already registered {Scope}; nothing to change", commands.Count, Scope(guildId));
             return current;
         }
+        var diff = Diff(current, commands);
+        // Said before the overwrite, so a deploy that changes more than intended is visible in the log even if the
+        // overwrite itself fails.
+        logger.LogInformation("Commands {Scope} differ from what Discord has: added [{Added}], changed [{Changed}], removed [{Removed}]; overwriting",
+            Scope(guildId), string.Join(", ", diff.Added), string.Join(", ", diff.Changed), string.Join(", ", diff.Removed));
         var registered = await rest.OverwriteCommandsAsync(applicationId, guildId, commands, cancellationToken);
         logger.LogInformation("Registered {Count} commands {Scope}", commands.Count, Scope(guildId));
         return registered;
+    }
+
+    /// <summary>Command names only in <paramref name="wanted"/>, in both but defined differently, and only in
+    /// <paramref name="current"/> (what an overwrite would add, change and remove).</summary>
+    public static CommandDiff Diff(IReadOnlyList<ApplicationCommand> current, IReadOnlyList<ApplicationCommand> wanted)
+    {
+        var before = current.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var after = wanted.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        return new CommandDiff(
+            after.Keys.Where(n => !before.ContainsKey(n)).Order(StringComparer.Ordinal).ToList(),
+            after.Keys.Where(n => before.TryGetValue(n, out var old) && Canonical([old]) != Canonical([after[n]])).Order(StringComparer.Ordinal).ToList(),
+            before.Keys.Where(n => !after.ContainsKey(n)).Order(StringComparer.Ordinal).ToList());
     }
 
     private static string Scope(ulong? guildId) => guildId is null ? "globally" : $"in guild {guildId}";
@@ -52,4 +69,11 @@ public sealed class CommandRegistrar(DiscordRestClient rest, ILogger<CommandRegi
             Choices = o.Choices is { Count: > 0 } ? o.Choices : null,
             Options = Normalize(o.Options),
         }).ToList();
+}
+
+/// <summary>What a command overwrite changes, by command name.</summary>
+public sealed record CommandDiff(IReadOnlyList<string> Added, IReadOnlyList<string> Changed, IReadOnlyList<string> Removed)
+{
+    /// <summary>True when the overwrite would change nothing.</summary>
+    public bool IsEmpty => Added.Count == 0 && Changed.Count == 0 && Removed.Count == 0;
 }

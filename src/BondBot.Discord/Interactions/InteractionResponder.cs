@@ -32,6 +32,8 @@ public sealed class InteractionResponder
     public DateTimeOffset ReceivedAt { get; }
     /// <summary>True once any initial response was sent.</summary>
     public bool Acknowledged => _state != State.None;
+    /// <summary>When the first response (reply, deferral, modal or choices) reached Discord; null before that.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
     /// <summary>True when the interaction was deferred automatically because the handler was slow.</summary>
     public bool AutoDeferred { get; private set; }
 
@@ -159,7 +161,12 @@ public sealed class InteractionResponder
     private async Task WithTurnAsync(Func<Task> action)
     {
         await _turn.WaitAsync();
-        try { await action(); }
+        try
+        {
+            await action();
+            if (_state != State.None)
+                AcknowledgedAt ??= _time.GetUtcNow();
+        }
         finally { _turn.Release(); }
     }
 }

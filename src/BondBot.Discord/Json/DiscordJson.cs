@@ -13,6 +13,7 @@ namespace BondBot.Discord.Json;
     Converters = [typeof(SnowflakeConverter), typeof(PermissionsConverter)])]
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(GuildMember))]
+[JsonSerializable(typeof(List<Role>))]
 [JsonSerializable(typeof(Channel))]
 [JsonSerializable(typeof(CreateGuildChannelRequest))]
 [JsonSerializable(typeof(CreateDmRequest))]

@@ -59,6 +59,7 @@ internal sealed class RestRateLimiter(TimeProvider time, GlobalRateLimiter globa
                 if (wait <= TimeSpan.Zero)
                     break;
                 logger.LogInformation("Rate limit: waiting {WaitMs} ms for bucket of {Route}", (int)wait.TotalMilliseconds, route.RouteKey);
+                Diagnostics.DiscordMetrics.Waited(route.RouteKey);
                 Interlocked.Increment(ref _parked);
                 Interlocked.Increment(ref _timesParked);
                 try { await Task.Delay(wait, time, cancellationToken); }
@@ -84,6 +85,7 @@ internal sealed class RestRateLimiter(TimeProvider time, GlobalRateLimiter globa
 
         if (status == 429)
         {
+            Diagnostics.DiscordMetrics.TooManyRequests(route.RouteKey, headers.Global ? "global" : headers.Scope ?? "user");
             var retry = headers.RetryAfter ?? headers.ResetAfter ?? TimeSpan.FromSeconds(1);
             if (headers.Global)
             {

@@ -45,4 +45,7 @@ internal static class Routes
 
     public static Route GuildMember(ulong guildId, ulong userId) =>
         new(HttpMethod.Get, $"guilds/{guildId}/members/{userId}", "/guilds/{guild_id}/members/{user_id}", $"guilds/{guildId}");
+
+    public static Route GuildRoles(ulong guildId) =>
+        new(HttpMethod.Get, $"guilds/{guildId}/roles", "/guilds/{guild_id}/roles", $"guilds/{guildId}");
 }

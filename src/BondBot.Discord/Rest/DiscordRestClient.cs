@@ -208,6 +208,10 @@ public sealed class DiscordRestClient
         }
     }
 
+    /// <summary>GET the guild's roles (Guild §Get Guild Roles), with their permission bits.</summary>
+    public async Task<IReadOnlyList<Role>> GetGuildRolesAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+        await GetAsync(Routes.GuildRoles(guildId), DiscordJson.Default.ListRole, cancellationToken);
+
     private static Route CommandsRoute(HttpMethod method, ulong applicationId, ulong? guildId) =>
         guildId is { } guild ? Routes.GuildCommands(method, applicationId, guild) : Routes.GlobalCommands(method, applicationId);
 

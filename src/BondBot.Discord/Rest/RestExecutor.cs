@@ -36,6 +36,7 @@ internal sealed class RestExecutor(HttpClient http, RestRateLimiter limiter, Inv
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 permit.Abandon();
+                Diagnostics.DiscordMetrics.Request(route.RouteKey, 0);
                 if (mode == RetryMode.None || ++failures > MaxServerErrorRetries)
                     throw new DiscordUnavailableException(route.RouteKey, "network error or timeout", e);
                 await BackoffAsync(route, failures, "network error", cancellationToken);
@@ -49,6 +50,7 @@ internal sealed class RestExecutor(HttpClient http, RestRateLimiter limiter, Inv
                 var limitBody = status == 429 ? TryParse(body, DiscordJson.Default.RateLimitBody) : null;
                 var headers = RateLimitHeaders.Parse(response.Headers, limitBody?.RetryAfter, limitBody?.Global ?? false);
                 permit.Complete(status, headers);
+                Diagnostics.DiscordMetrics.Request(route.RouteKey, status);
                 guard.Record(status, headers);
 
                 if (response.IsSuccessStatusCode)

@@ -76,8 +76,15 @@ internal sealed partial class RestHandler
         var user = Id(userText) is { } u ? server.User(u) : null;
         bool member;
         lock (server.Gate) member = user is not null && (user.Id == server.BotUserId || guild.Members.ContainsKey(user.Id));
-        return member ? OkAsync(FakeGuild.MemberJson(user!)) : ErrorAsync(404, 10007, "Unknown Member");
+        if (!member) return ErrorAsync(404, 10007, "Unknown Member");
+        var json = FakeGuild.MemberJson(user!);
+        // The bot holds its managed role, which carries its permissions.
+        if (user!.Id == server.BotUserId) json["roles"] = new JsonArray(JsonValue.Create(guild.BotRoleId.ToString()));
+        return OkAsync(json);
     }
+
+    private Task GetRolesAsync(string guildText) =>
+        Id(guildText) is { } g && server.Guild(g) is { } guild ? OkAsync(guild.RolesJson()) : ErrorAsync(404, 10004, "Unknown Guild");
 
     private Task GetGuildAsync(string guildText) =>
         Id(guildText) is { } g && server.Guild(g) is { } guild ? OkAsync(guild.ToJson()) : ErrorAsync(404, 10004, "Unknown Guild");

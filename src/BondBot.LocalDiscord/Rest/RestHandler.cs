@@ -99,6 +99,7 @@ internal sealed partial class RestHandler(FakeDiscordServer server)
         ("DELETE", ["channels", var c]) => DeleteChannelAsync(c),
         ("POST", ["guilds", var g, "channels"]) => CreateGuildChannelAsync(g),
         ("GET", ["guilds", var g, "members", var u]) => GetMemberAsync(g, u),
+        ("GET", ["guilds", var g, "roles"]) => GetRolesAsync(g),
         ("GET", ["guilds", var g]) => GetGuildAsync(g),
         _ => ErrorAsync(404, 0, "404: Not Found"),
     };

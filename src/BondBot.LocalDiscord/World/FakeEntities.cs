@@ -57,7 +57,10 @@ public sealed class FakeGuild
 
     public ulong Id { get; }
     public string Name { get; }
+    /// <summary>The bot's guild permissions: the bits of its managed role "BondBot" (<see cref="BotRoleId"/>).</summary>
     public ulong BotPermissions { get; set; }
+    /// <summary>The role Discord creates for a bot invited with permissions (managed, holds <see cref="BotPermissions"/>).</summary>
+    public ulong BotRoleId => Id + 1;
     public List<FakeChannel> Channels { get; } = [];
     public Dictionary<ulong, ulong> Members { get; } = [];
 
@@ -67,6 +70,24 @@ public sealed class FakeGuild
     }
 
     public FakeChannel AddTextChannel(string name) => _server.CreateGuildChannel(this, name, 0, null, null, []);
+
+    /// <summary>A channel category (type 4); its overwrites are <see cref="FakeChannel.PermissionOverwrites"/>.</summary>
+    public FakeChannel AddCategory(string name) => _server.CreateGuildChannel(this, name, 4, null, null, []);
+
+    /// <summary>The guild's roles as Get Guild Roles returns them (Permissions §Role Object): @everyone (id = guild
+    /// id) with the default member permissions, and the bot's managed role.</summary>
+    internal JsonArray RolesJson() => new(
+        new JsonObject
+        {
+            ["id"] = Id.ToString(), ["name"] = "@everyone", ["permissions"] = FakePermissions.DefaultMember.ToString(), ["position"] = 0,
+            ["color"] = 0, ["hoist"] = false, ["managed"] = false, ["mentionable"] = false, ["flags"] = 0,
+        },
+        new JsonObject
+        {
+            ["id"] = BotRoleId.ToString(), ["name"] = "BondBot", ["permissions"] = BotPermissions.ToString(), ["position"] = 1,
+            ["color"] = 0, ["hoist"] = false, ["managed"] = true, ["mentionable"] = false, ["flags"] = 0,
+            ["tags"] = new JsonObject { ["bot_id"] = _server.BotUserId.ToString() },
+        });
 
     /// <summary>The bot was kicked: the guild disappears and GUILD_DELETE is dispatched.</summary>
     public Task RemoveBotAsync() => _server.RemoveGuildAsync(this);

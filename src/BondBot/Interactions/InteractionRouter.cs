@@ -3,6 +3,7 @@ using BondBot.Discord;
 using BondBot.Discord.Gateway;
 using BondBot.Discord.Interactions;
 using BondBot.Discord.Rest;
+using BondBot.Observability;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -21,6 +22,7 @@ public sealed class InteractionRouter(
     TimeProvider time,
     RecentInteractions recent,
     UserRateLimits limits,
+    BondBotMetrics metrics,
     ILogger<InteractionRouter> logger)
 {
     /// <summary>Discord's deadline is 3 s from the event; deferring at 2 s leaves a second for the round trip.</summary>
@@ -42,26 +44,35 @@ public sealed class InteractionRouter(
     {
         if (Read(dispatch) is not { } interaction || !recent.TryClaim(interaction.Id))
             return; // unreadable, or delivered twice (Discord may deliver an event more than once): answered already
+        // Every line logged while this interaction runs (here, in handlers, in the client) carries its ids.
+        using var scope = Correlation.BeginInteraction(logger, interaction.Id);
+        var responder = new InteractionResponder(rest, interaction, dispatch.ReceivedAt, time);
+        var outcome = await HandleClaimedAsync(responder, cancellationToken);
+        metrics.Interaction(Describe(interaction), outcome, responder.AcknowledgedAt - dispatch.ReceivedAt);
+    }
+
+    private async Task<string> HandleClaimedAsync(InteractionResponder responder, CancellationToken cancellationToken)
+    {
+        var interaction = responder.Interaction;
         if (time.GetUtcNow() - Snowflake.CreatedAt(interaction.Id) > TokenLifetime)
         {
             logger.LogWarning("Interaction {InteractionId} is older than an interaction token lives; not applied", interaction.Id);
-            return;
+            return "replay";
         }
-        var responder = new InteractionResponder(rest, interaction, dispatch.ReceivedAt, time);
         var typing = interaction.Type == InteractionType.ApplicationCommandAutocomplete;
         if (!limits.TryTake(interaction.Invoker.Id, typing))
         {
             await TryReplyAsync(responder, SlowDownMessage, cancellationToken);
-            return;
+            return "slow-down";
         }
         if (!await _turns.WaitAsync(WaitForTurn, cancellationToken))
         {
             await TryReplyAsync(responder, BusyMessage, cancellationToken);
-            return;
+            return "busy";
         }
         try
         {
-            await RunAsync(responder, cancellationToken);
+            return await RunAsync(responder, cancellationToken);
         }
         finally
         {
@@ -84,34 +95,38 @@ public sealed class InteractionRouter(
         }
     }
 
-    private async Task RunAsync(InteractionResponder responder, CancellationToken cancellationToken)
+    private async Task<string> RunAsync(InteractionResponder responder, CancellationToken cancellationToken)
     {
         var interaction = responder.Interaction;
         await using var scope = scopes.CreateAsyncScope();
         var context = new InteractionContext(responder, scope.ServiceProvider);
         try
         {
-            await RouteAsync(context, scope.ServiceProvider, cancellationToken);
+            var known = await RouteAsync(context, scope.ServiceProvider, cancellationToken);
             // After the handler, so what observers write (or wait for, on a busy database) never delays the answer.
             if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
-                return;
+                return known ? "ok" : "unknown";
             foreach (var observer in scope.ServiceProvider.GetServices<IInteractionObserver>())
                 await observer.ObserveAsync(context, cancellationToken);
             if (interaction.Type == InteractionType.ApplicationCommand && context.Responder.Acknowledged)
                 foreach (var epilogue in scope.ServiceProvider.GetServices<ICommandEpilogue>())
                     await epilogue.AfterCommandAsync(context, cancellationToken);
+            return known ? "ok" : "unknown";
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            return "cancelled";
         }
         catch (Exception e)
         {
             logger.LogError(e, "Interaction {InteractionId} ({Kind} {Name}) failed", interaction.Id, interaction.Type, Describe(interaction));
             await TryApologiseAsync(context, cancellationToken);
+            return "failed";
         }
     }
 
-    private async Task RouteAsync(InteractionContext context, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Runs the handler; false when no handler knows the command or button.</summary>
+    private async Task<bool> RouteAsync(InteractionContext context, IServiceProvider services, CancellationToken cancellationToken)
     {
         var interaction = context.Interaction;
         switch (interaction.Type)
@@ -122,12 +137,12 @@ public sealed class InteractionRouter(
                 if (command is null)
                 {
                     await UnknownAsync(context, cancellationToken);
-                    return;
+                    return false;
                 }
                 if (interaction.Type == InteractionType.ApplicationCommandAutocomplete)
                 {
                     await command.AutocompleteAsync(context, cancellationToken);
-                    return;
+                    return true;
                 }
                 context.Responder.StartAutoDefer(AutoDeferAfter, command.DefersPrivately, cancellationToken);
                 await command.HandleAsync(context, cancellationToken);
@@ -139,7 +154,7 @@ public sealed class InteractionRouter(
                 if (handler is null)
                 {
                     await UnknownAsync(context, cancellationToken);
-                    return;
+                    return false;
                 }
                 context.Responder.StartAutoDefer(AutoDeferAfter, ephemeral: true, cancellationToken);
                 await handler.HandleAsync(context, customId, cancellationToken);
@@ -147,6 +162,7 @@ public sealed class InteractionRouter(
         }
         if (!context.Responder.Acknowledged)
             logger.LogWarning("Interaction {InteractionId} ({Name}) finished without a response", interaction.Id, Describe(interaction));
+        return true;
     }
 
     private static Task UnknownAsync(InteractionContext context, CancellationToken cancellationToken) =>

@@ -34,7 +34,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
     ];
 
     /// <summary>Commands for server admins, shown only to members with Manage Server.</summary>
-    public static readonly IReadOnlyList<string> AdminCommands = ["deck", "space category"];
+    public static readonly IReadOnlyList<string> AdminCommands = ["deck", "space category", "admin"];
 
     public Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {

@@ -20,6 +20,8 @@ public sealed class NudgeStep(
     DmChannelRepository channels,
     DirectMessenger dms,
     PromptLedger ledger,
+    Space.SpaceRepository spaces,
+    Switches.IServerFeatures features,
     IOptions<SchedulerOptions> options) : ISchedulerStep
 {
     public async Task<int> RunAsync(Instant now, CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ public sealed class NudgeStep(
         // Only rounds never nudged are read: a nudge is sent once per round, however long it stays half-answered.
         foreach (var round in await rounds.GetHalfAnsweredAsync(now - Duration.FromTimeSpan(options.Value.NudgeAfter), cancellationToken))
         {
-            if (await pairs.GetPairAsync(round.PairId, cancellationToken) is not { } pair)
+            if (await pairs.GetPairAsync(round.PairId, cancellationToken) is not { } pair || !await NudgesOnAsync(pair, cancellationToken))
                 continue;
             var waiting = pair.PartnerOf(round.AnsweredBy);
             var their = await settings.GetAsync(waiting, cancellationToken);
@@ -44,6 +46,15 @@ public sealed class NudgeStep(
             if (message is not null) sent++;
         }
         return sent;
+    }
+
+    /// <summary>A nudge is a DM, so it belongs to the pair's server: where their private space is, else where they
+    /// paired. Pairs made in DMs belong to no server and are always nudged. Switched off there: not nudged (the
+    /// round stays unmarked, so switching back on nudges it then).</summary>
+    private async Task<bool> NudgesOnAsync(Pairing.Pair pair, CancellationToken cancellationToken)
+    {
+        var guildId = (await spaces.ForPairAsync(pair.PairId, cancellationToken))?.GuildId ?? pair.GuildId;
+        return guildId is not { } guild || await features.IsOnAsync(guild, Switches.ServerFeature.Nudges, cancellationToken);
     }
 
     private static MessagePayload Nudge(RoundRepository.HalfAnswered round) => new()

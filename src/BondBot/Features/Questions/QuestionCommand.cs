@@ -15,7 +15,7 @@ namespace BondBot.Features.Questions;
 /// travel through the outbox after the reply, or are the reply itself, so no channel's rate limit delays it.
 /// </summary>
 public sealed class QuestionCommand(PairingService pairing, QuestionService questions, RoundPublisher publisher, Space.SpaceRepository spaces,
-    DmChannelRepository dmChannels, Settings.UserSettingsRepository settings, NodaTime.IClock clock) : ISlashCommand
+    DmChannelRepository dmChannels, Settings.UserSettingsRepository settings, Switches.IServerFeatures features, NodaTime.IClock clock) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -43,8 +43,16 @@ public sealed class QuestionCommand(PairingService pairing, QuestionService ques
 
     private enum Place { Space, Dm, Channel, BothDms }
 
+    /// <summary>The reply in a server whose admins switched questions in channels off.</summary>
+    public const string SwitchedOffHere = "This server's admins have switched questions off in its channels. 💛 You can still use `/question` in a DM with me — your questions and answers are just as private there.";
+
     public async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
     {
+        if (context.GuildId is { } guildId && !await features.IsOnAsync(guildId, Switches.ServerFeature.QuestionsInChannels, cancellationToken))
+        {
+            await context.ReplyPrivatelyAsync(SwitchedOffHere, cancellationToken);
+            return;
+        }
         var pair = await pairing.GetActivePairAsync(context.UserId, cancellationToken);
         if (pair is null)
         {

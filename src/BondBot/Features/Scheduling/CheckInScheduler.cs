@@ -23,6 +23,7 @@ public sealed class CheckInScheduler(
     IClock clock,
     TimeProvider time,
     IOptions<SchedulerOptions> options,
+    Observability.BondBotMetrics metrics,
     ILogger<CheckInScheduler> logger) : BackgroundService
 {
     /// <summary>How long after a send Discord still recognises its nonce (Message §Create Message: "a few minutes").</summary>
@@ -32,6 +33,13 @@ public sealed class CheckInScheduler(
     private readonly SemaphoreSlim _pass = new(1, 1);
 
     public sealed record PassSummary(int Due, int Sent, int Failed, int Skipped, int Resent, int Retrying);
+
+    private long _lastPassTicks = -1;
+
+    /// <summary>When the last pass finished, on the transport clock that drives the ticks; null before the first.
+    /// Read by operators' checks ("did the scheduler run in the last two ticks?").</summary>
+    public DateTimeOffset? LastPassCompletedAt =>
+        Interlocked.Read(ref _lastPassTicks) is >= 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,6 +64,8 @@ public sealed class CheckInScheduler(
     public async Task<PassSummary> RunOnceAsync(CancellationToken cancellationToken)
     {
         await _pass.WaitAsync(cancellationToken);
+        // Every line of this pass, and every delivery it writes, carries one correlation id.
+        using var scope = Observability.Correlation.BeginWork(logger, "tick");
         try
         {
             var now = clock.GetCurrentInstant();
@@ -83,6 +93,8 @@ public sealed class CheckInScheduler(
             foreach (var step in steps)
                 if (await step.RunAsync(now, cancellationToken) is > 0 and var sent)
                     logger.LogInformation("{Step}: {Sent} sent", step.GetType().Name, sent);
+            metrics.SchedulerPass(total.Due, total.Sent, total.Failed);
+            Interlocked.Exchange(ref _lastPassTicks, time.GetUtcNow().UtcTicks);
             return total;
         }
         finally

@@ -11,7 +11,7 @@ namespace BondBot.Features.Space;
 
 /// <summary><c>/space open|close|category</c>: a text channel for the two partners, opened only once the partner
 /// agrees, and honest that server admins can see it too.</summary>
-public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces, GuildChannels guild, IClock clock) : ISlashCommand
+public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces, GuildChannels guild, Switches.IServerFeatures features, IClock clock) : ISlashCommand
 {
     public ApplicationCommand Definition { get; } = new()
     {
@@ -56,6 +56,8 @@ public sealed class SpaceCommand(PairingService pairing, SpaceRepository spaces,
 
     private async Task<string> OpenAsync(InteractionContext context, ulong guildId, CancellationToken cancellationToken)
     {
+        if (!await features.IsOnAsync(guildId, Switches.ServerFeature.Spaces, cancellationToken))
+            return SpaceMessages.SwitchedOff;
         if (await pairing.GetActivePairAsync(context.UserId, cancellationToken) is not { } pair)
             return "Pair up first with `/pair partner:@them`; a space is for the two of you.";
         if (await spaces.ForPairAsync(pair.PairId, cancellationToken) is { } existing)

@@ -52,4 +52,7 @@ public static class SpaceMessages
     public const string Widened =
         "Someone changed who can see your private space, so it isn't just the two of you any more. I've stopped posting there and " +
         "will send reveals, cards and notes by DM instead. You can close it with `/space close`, or open a fresh one with `/space open`.";
+
+    /// <summary>The reply when this server's admins switched private spaces off.</summary>
+    public const string SwitchedOff = "This server's admins have switched private spaces off here, so I can't open one. 💛 Everything keeps coming to you both by DM.";
 }

@@ -28,7 +28,8 @@ public abstract class SpaceRequestHandler(PairingService pairing, SpaceRepositor
 
     protected abstract Task AnswerAsync(InteractionContext context, Pair pair, SpaceRepository.Request request, CancellationToken cancellationToken);
 
-    public sealed class Agree(PairingService pairing, SpaceRepository spaces, GuildChannels guild, ChannelMessenger channels, DiscordGatewayClient gateway, IClock clock)
+    public sealed class Agree(PairingService pairing, SpaceRepository spaces, GuildChannels guild, ChannelMessenger channels, DiscordGatewayClient gateway,
+        Switches.IServerFeatures features, IClock clock)
         : SpaceRequestHandler(pairing, spaces)
     {
         /// <summary>What each partner may do in their space.</summary>
@@ -43,6 +44,12 @@ public abstract class SpaceRequestHandler(PairingService pairing, SpaceRepositor
         protected override async Task AnswerAsync(InteractionContext context, Pair pair, SpaceRepository.Request request, CancellationToken cancellationToken)
         {
             var botId = gateway.CurrentUser?.Id ?? throw new InvalidOperationException("The bot user is not known before READY.");
+            // Switched off between the request and the answer: nothing is created.
+            if (!await features.IsOnAsync(request.GuildId, Switches.ServerFeature.Spaces, cancellationToken))
+            {
+                await context.Responder.UpdateMessageAsync(PairingMessages.Answered(SpaceMessages.SwitchedOff), cancellationToken);
+                return;
+            }
             // Creating a channel waits on the guild's bucket: acknowledge (a silent update) before it.
             await context.Responder.DeferAsync(ephemeral: true, cancellationToken);
             Channel channel;

@@ -27,6 +27,8 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
         public Instant CreatedAt { get; init; }
         /// <summary>How many files travel with the row (<see cref="OutboxFiles"/>); most carry none.</summary>
         public int FileCount { get; init; }
+        /// <summary>The correlation id of the work that wrote the row, if any (logged with each attempt).</summary>
+        public string? CorrelationId { get; init; }
 
         public OutboxRoute RouteKind => OutboxWriter.ParseRoute(Route);
         public string Nonce => "o" + DeliveryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -34,7 +36,7 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
 
     private const string Columns = """
         delivery_id AS DeliveryId, recipient_id AS RecipientId, pair_id AS PairId, kind AS Kind, route AS Route, share_key AS ShareKey, delivery_key AS Key, revision AS Revision,
-        payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt,
+        payload AS Payload, attempts AS Attempts, channel_id AS ChannelId, message_id AS MessageId, created_at AS CreatedAt, correlation_id AS CorrelationId,
         (SELECT COUNT(*) FROM outbox_files f WHERE f.delivery_id = outbox.delivery_id) AS FileCount
         """;
 

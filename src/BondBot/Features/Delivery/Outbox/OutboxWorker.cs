@@ -112,6 +112,9 @@ public sealed class OutboxWorker(
 
     private async Task<Counted> DeliverAsync(OutboxRepository.Row row, HashSet<long> done, CancellationToken cancellationToken)
     {
+        // Every line about this attempt (here, in the sender, in the client) carries the delivery id and the
+        // correlation id of the work that wrote it.
+        using var scope = Observability.Correlation.BeginDelivery(logger, row.DeliveryId, row.CorrelationId);
         try
         {
             var result = await sender.SendAsync(row, cancellationToken);

@@ -22,10 +22,10 @@ public sealed class OutboxWriter(IClock clock)
             // Re-enqueueing a key replaces what will be sent; a held row stays held (the person's DMs are still
             // closed) and a sent one is sent again as an edit of the same message.
             var deliveryId = await connection.ExecuteScalarAsync<long>("""
-                INSERT INTO outbox (recipient_id, pair_id, kind, route, delivery_key, share_key, payload, status, not_before, created_at, updated_at, channel_id)
-                VALUES (@RecipientId, @PairId, @Kind, @Route, @Key, @ShareKey, @Payload, 'pending', @NotBefore, @now, @now, @ChannelId)
+                INSERT INTO outbox (recipient_id, pair_id, kind, route, delivery_key, share_key, payload, status, not_before, created_at, updated_at, channel_id, correlation_id)
+                VALUES (@RecipientId, @PairId, @Kind, @Route, @Key, @ShareKey, @Payload, 'pending', @NotBefore, @now, @now, @ChannelId, @CorrelationId)
                 ON CONFLICT (delivery_key) WHERE delivery_key IS NOT NULL DO UPDATE SET
-                    payload = excluded.payload, not_before = excluded.not_before, updated_at = excluded.updated_at, attempts = 0,
+                    payload = excluded.payload, correlation_id = excluded.correlation_id, not_before = excluded.not_before, updated_at = excluded.updated_at, attempts = 0,
                     revision = outbox.revision + 1,
                     status = CASE WHEN outbox.status IN ('held', 'cancelled') THEN outbox.status ELSE 'pending' END
                 RETURNING delivery_id
@@ -34,6 +34,8 @@ public sealed class OutboxWriter(IClock clock)
                 item.RecipientId, item.PairId, item.Kind, Route = RouteName(item.Route), item.Key, item.ShareKey,
                 Payload = item.Payload is null ? "" : PayloadJson.Serialize(item.Payload),
                 NotBefore = item.NotBefore ?? now, now, item.ChannelId,
+                // The work writing this row (an interaction, a scheduler pass): the worker logs under the same id.
+                CorrelationId = Observability.Correlation.Current,
             }, transaction);
             if (item.Files is { Count: > 0 } files)
                 await OutboxFiles.WriteAsync(connection, transaction, deliveryId, files);
