@@ -6,7 +6,7 @@ using NodaTime;
 namespace BondBot.Features.Appreciation;
 
 /// <summary>Gratitude notes between partners, kept for both.</summary>
-public sealed class AppreciationRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class AppreciationRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record Note(long AppreciationId, long PairId, ulong FromUser, ulong ToUser, string Text, Instant? ThankedAt);
 

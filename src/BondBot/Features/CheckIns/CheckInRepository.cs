@@ -8,7 +8,7 @@ namespace BondBot.Features.CheckIns;
 /// <summary>Check-ins, one row per person and local day; repeating a check-in the same day updates the row. A check-in
 /// belongs to the pair it was made in (<c>pair_id</c>) and, once its card went to the partner, to the pair it was
 /// shared with (<c>shared_pair_id</c>): a partner only ever sees check-ins shared with their own pair.</summary>
-public sealed class CheckInRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class CheckInRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private const string Columns = "user_id AS UserId, local_date AS LocalDate, mood AS Mood, good_thing AS GoodThing, stress AS Stress, need AS Need";
 

@@ -9,7 +9,7 @@ namespace BondBot.Features.Clocks;
 
 /// <summary>What the clock-change heads-up reads and writes: the pairs whose clocks could drift apart, and the
 /// once-per-person-per-transition record written with the DM it allows.</summary>
-public sealed class ClockPairsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class ClockPairsRepository(IDbConnections connections, OutboxWriter outbox)
 {
     /// <summary>An active pair with both partners' zones (read together, so a pass costs one query until a change is near).</summary>
     public sealed record ZonedPair(Pair Pair, DateTimeZone ZoneA, DateTimeZone ZoneB);

@@ -6,7 +6,7 @@ using NodaTime;
 namespace BondBot.Features.Couple;
 
 /// <summary>A pair's own choices (<c>couple_settings</c>), one row per pair, deleted with the pair.</summary>
-public sealed class CoupleSettingsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class CoupleSettingsRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private sealed record Row(string? Distance, string? Stage, string? BusyDays, string? LookingBack)
     {

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Delivery;
@@ -14,7 +14,7 @@ namespace BondBot.Features.Delivery;
 /// recorded before the request goes out and with how it ended, so a prompt that never reached Discord is retried for
 /// the whole catch-up window, and one cut off mid-flight is resent with its nonce while Discord still de-duplicates it.
 /// </summary>
-public sealed class PromptLedger(SqliteConnectionFactory connections)
+public sealed class PromptLedger(IDbConnections connections)
 {
     public const string CheckInKind = "checkin";
     public const string NudgeKind = "nudge";
@@ -34,7 +34,7 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
 
     /// <summary>Records a claimed (or skipped) slot inside the caller's transaction; false when the slot was handled
     /// before, so it is never sent twice.</summary>
-    public static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Claimed claimed, string status, Instant now) =>
+    public static async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, Claimed claimed, string status, Instant now) =>
         await connection.ExecuteAsync("""
             INSERT INTO prompt_ledger (user_id, local_date, kind, due_at, status, nonce, updated_at)
             VALUES (@UserId, @LocalDate, @Kind, @DueAt, @status, @Nonce, @now) ON CONFLICT DO NOTHING

@@ -8,7 +8,7 @@ namespace BondBot.Features.Guess;
 /// <summary>Guessing rounds. As with question rounds, the reveal is decided inside the transaction that stores the
 /// second half, and its deliveries are written in that same transaction: an answer and a guess arriving together
 /// reveal exactly once, and once revealed both partners are sure to receive it.</summary>
-public sealed class GuessRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class GuessRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private const string Columns = "guess_id AS GuessId, pair_id AS PairId, prompt_id AS PromptId, ask_text AS AskText, guess_text AS GuessText, answerer_id AS AnswererId, guesser_id AS GuesserId, status AS Status, answer AS Answer, guess AS Guess, mark AS Mark";
 

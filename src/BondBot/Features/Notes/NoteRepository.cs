@@ -6,7 +6,7 @@ using NodaTime;
 namespace BondBot.Features.Notes;
 
 /// <summary>Notes and "thinking of you" rows, each written with its delivery in one transaction.</summary>
-public sealed class NoteRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class NoteRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record Note(long NoteId, long PairId, ulong FromUser, ulong ToUser, string Kind, string? Label, string Text, Instant CreatedAt, Instant? OpenedAt);
 

@@ -11,7 +11,7 @@ namespace BondBot.Features.Privacy;
 /// notice is written with the erase); then every feature erases its own part (<see cref="IPersonalData"/>). The
 /// partner keeps their own answers, check-ins and history.
 /// </summary>
-public sealed class PrivacyEraser(SqliteConnectionFactory connections, PairingRepository pairs, OutboxWriter outbox, IEnumerable<IPersonalData> parts)
+public sealed class PrivacyEraser(IDbConnections connections, PairingRepository pairs, OutboxWriter outbox, IEnumerable<IPersonalData> parts)
 {
     private readonly IReadOnlyList<IPersonalData> _parts = parts.OrderBy(p => p.EraseOrder).ToList();
 

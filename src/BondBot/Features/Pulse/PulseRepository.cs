@@ -8,7 +8,7 @@ namespace BondBot.Features.Pulse;
 /// <summary>Monthly pulse ratings, saved one dimension at a time so nothing is lost between clicks. A month's row
 /// belongs to one pair: ratings given with someone else are started afresh, and a partner only ever sees ratings
 /// given within their own pair.</summary>
-public sealed class PulseRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class PulseRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record Ratings(long? Trust, long? Knowledge, long? Mutuality, long? Commitment, long? Caring, long? Interdependence)
     {

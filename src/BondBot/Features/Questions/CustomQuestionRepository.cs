@@ -5,7 +5,7 @@ using NodaTime;
 namespace BondBot.Features.Questions;
 
 /// <summary>A guild's own questions, added by its moderators with <c>/deck</c>.</summary>
-public sealed class CustomQuestionRepository(SqliteConnectionFactory connections)
+public sealed class CustomQuestionRepository(IDbConnections connections)
 {
     public const string KeyPrefix = "custom:";
     public const int MaxPerGuild = 500;

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Questions;
@@ -11,7 +11,7 @@ public sealed class QuestionsPersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
         var p = new { userId = subject.UserId, pairIds = subject.PairIds };
         await export.AddAsync("my_answers", connection, """
@@ -27,7 +27,7 @@ public sealed class QuestionsPersonalData : IPersonalData
             "SELECT guild_id, text, category, depth, created_at, removed_at FROM custom_questions WHERE created_by = @userId ORDER BY created_at", p);
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
+    public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)
     {
         var p = new { userId = subject.UserId, pairIds = subject.PairIds };
         await connection.ExecuteAsync("DELETE FROM answers WHERE user_id = @userId", p, transaction);

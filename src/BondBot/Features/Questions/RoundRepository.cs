@@ -8,7 +8,7 @@ namespace BondBot.Features.Questions;
 /// <summary>Rounds and their answers. The reveal happens inside the transaction that stores the second answer, so
 /// two answers arriving together reveal exactly once, and the reveal's deliveries are written in that same
 /// transaction: once revealed, both partners are sure to receive it.</summary>
-public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class RoundRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId, asked_category AS AskedCategory, asked_depth AS AskedDepth, swapped_by AS SwappedBy, set_aside_times AS SetAsideTimes";
 

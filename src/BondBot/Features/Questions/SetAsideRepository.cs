@@ -9,7 +9,7 @@ namespace BondBot.Features.Questions;
 /// "Not yet": a round set aside without judgement keeps its answers (hidden, never revealed while it is away) and
 /// comes back no sooner than <see cref="AwayFor"/>, at most <see cref="MaxReturns"/> times; a third "Not yet" retires it.
 /// </summary>
-public sealed class SetAsideRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class SetAsideRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public static readonly Duration AwayFor = Duration.FromDays(21);
     public const int MaxReturns = 2;

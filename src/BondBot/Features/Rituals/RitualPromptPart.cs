@@ -23,7 +23,7 @@ public sealed class RitualPromptPart(
     Space.SpaceRepository spaces,
     DirectMessenger dms,
     OutboxWriter outbox,
-    SqliteConnectionFactory connections,
+    IDbConnections connections,
     IOptions<SchedulerOptions> options,
     IClock clock) : IPromptPart
 {

@@ -11,7 +11,7 @@ namespace BondBot.Features.Scheduling;
 /// skipped (a DM would only be refused); the rest are claimed to be sent. The schedule belongs to Settings, the ledger
 /// to Delivery; this is where the two meet.
 /// </summary>
-public sealed class PromptClaims(SqliteConnectionFactory connections)
+public sealed class PromptClaims(IDbConnections connections)
 {
     public sealed record ClaimResult(IReadOnlyList<PromptLedger.Claimed> ToSend, int Skipped);
 

@@ -1,13 +1,13 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Space;
 
 /// <summary>Pairs' private channels, the partner's pending consent to open one, and each guild's chosen category.</summary>
-public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class SpaceRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record PairSpace(long PairId, ulong GuildId, ulong ChannelId);
 
@@ -59,7 +59,7 @@ public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxW
 
     /// <summary>Inside the transaction that ends a pair: its space and any pending request go, and the channel is
     /// deleted by the outbox (durably, even if Discord is down right now).</summary>
-    public static async Task CloseForPairAsync(SqliteConnection connection, SqliteTransaction transaction, long pairId, OutboxWriter outbox)
+    public static async Task CloseForPairAsync(DbConnection connection, DbTransaction transaction, long pairId, OutboxWriter outbox)
     {
         await connection.ExecuteAsync("DELETE FROM space_requests WHERE pair_id = @pairId", new { pairId }, transaction);
         var channel = await connection.QuerySingleOrDefaultAsync<ulong?>("DELETE FROM spaces WHERE pair_id = @pairId RETURNING channel_id", new { pairId }, transaction);

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.ThisOrThat;
@@ -12,7 +12,7 @@ public sealed class ThisOrThatPersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
         var p = new { userId = subject.UserId, pairIds = subject.PairIds };
         await export.AddAsync("this_or_that_my_picks", connection, """
@@ -29,6 +29,6 @@ public sealed class ThisOrThatPersonalData : IPersonalData
             """, p);
     }
 
-    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now) =>
+    public Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now) =>
         connection.ExecuteAsync("DELETE FROM this_or_that_picks WHERE user_id = @userId", new { userId = subject.UserId }, transaction);
 }

@@ -7,7 +7,7 @@ namespace BondBot.Features.ThisOrThat;
 
 /// <summary>Runs, their items and the picks. The reveal happens in the transaction that stores the last of the ten
 /// picks, with its deliveries: two last picks arriving together reveal exactly once, and nothing is revealed before.</summary>
-public sealed class ThisOrThatRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class ThisOrThatRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private const string RunColumns = "run_id AS RunId, pair_id AS PairId, status AS Status, started_at AS StartedAt";
     private const string ItemColumns = "position AS Position, deck_id AS DeckId, option_a AS OptionA, option_b AS OptionB, follow_up AS FollowUp";
