@@ -16,6 +16,18 @@ internal sealed class PostgresDialect : SqlDialect
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
     public override string? CheckpointSql => null;
 
+    public override string In(string parameter) => $"= ANY(@{parameter})";
+    public override string NotIn(string parameter) => $"<> ALL(@{parameter})";
+
+    private static readonly long WriteLockKey = LockKey("bondbot:write");
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key)", new { key = WriteLockKey }, transaction, cancellationToken: cancellationToken));
+        return transaction;
+    }
+
     // 40001 serialization_failure, 40P01 deadlock_detected, 55P03 lock_not_available.
     public override bool IsContention(Exception error) =>
         error is PostgresException { SqlState: "40001" or "40P01" or "55P03" };

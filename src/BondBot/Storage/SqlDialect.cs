@@ -11,6 +11,34 @@ public abstract class SqlDialect
     public static SqlDialect Sqlite { get; } = new SqliteDialect();
     public static SqlDialect Postgres { get; } = new PostgresDialect();
 
+    /// <summary>The dialect of an open connection, for code that is handed a connection rather than the factory.</summary>
+    public static SqlDialect Of(DbConnection connection) => connection is Npgsql.NpgsqlConnection ? Postgres : Sqlite;
+
+    /// <summary>
+    /// "is one of the list": SQLite lets Dapper expand <c>IN @list</c> into one parameter per item; Dapper hands
+    /// PostgreSQL the whole list as one array parameter instead, which only <c>= ANY(@list)</c> accepts. Pass ids as
+    /// <c>long</c> (see <see cref="Ids"/>).
+    /// </summary>
+    public abstract string In(string parameter);
+
+    /// <summary>"is none of the list" (see <see cref="In"/>).</summary>
+    public abstract string NotIn(string parameter);
+
+    /// <summary>Snowflakes for a list parameter, as the signed 64-bit values the columns hold (list items bypass type handlers).</summary>
+    public static long[] Ids(IEnumerable<ulong> ids) => ids.Select(id => unchecked((long)id)).ToArray();
+
+    /// <summary>
+    /// Begins a write transaction with SQLite's one-writer semantics on both providers: SQLite's <c>BEGIN IMMEDIATE</c>;
+    /// on PostgreSQL a transaction that first takes one shared advisory lock, so read-then-write steps (two answers
+    /// arriving together, an accept racing a cancel) stay serialised across processes. Claims of shared work use
+    /// <see cref="BeginClaimAsync"/> and <see cref="SkipLocked"/> instead, so processes split them in parallel.
+    /// </summary>
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default);
+
+    /// <summary>Begins a transaction that claims rows with <see cref="SkipLocked"/> (no global write lock on PostgreSQL).</summary>
+    public virtual async Task<DbTransaction> BeginClaimAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+
     /// <summary>The provider's name as <c>Database:Provider</c> spells it.</summary>
     public abstract string Name { get; }
 

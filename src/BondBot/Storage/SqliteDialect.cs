@@ -14,6 +14,13 @@ internal sealed class SqliteDialect : SqlDialect
     public override string SkipLocked => "";
     public override string? CheckpointSql => "PRAGMA wal_checkpoint(TRUNCATE);";
 
+    public override string In(string parameter) => $"IN @{parameter}";
+    public override string NotIn(string parameter) => $"NOT IN @{parameter}";
+
+    // Microsoft.Data.Sqlite begins IMMEDIATE (the write lock at once) unless asked for a deferred transaction.
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        await connection.BeginTransactionAsync(cancellationToken);
+
     public override bool IsContention(Exception error) => error is SqliteException { SqliteErrorCode: Busy or Locked };
 
     public override string UnavailableHint => "check Database:ConnectionString and that the folder is writable";

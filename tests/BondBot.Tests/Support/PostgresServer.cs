@@ -66,6 +66,7 @@ public sealed class PostgresServer
             throw new InvalidOperationException(
                 "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb): run `apt-get install -y postgresql` (.ci/run does this when it is missing).");
         var bin = Path.GetDirectoryName(initdb)!;
+        RemoveAbandonedClusters();
         var asPostgresUser = Environment.UserName == "root";
         var folder = Path.Combine(Path.GetTempPath(), $"bondbot-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
@@ -87,6 +88,26 @@ public sealed class PostgresServer
         try { RunPg("pg_ctl", ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"]); }
         catch (InvalidOperationException) { }
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>
+    /// A test process that was killed leaves its cluster folder behind (and a stop at exit can be cut short): folders
+    /// of clusters whose server no longer runs are deleted at the next start.
+    /// </summary>
+    private static void RemoveAbandonedClusters()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "bondbot-pg-*"))
+        {
+            var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+            try
+            {
+                if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}"))
+                    continue;
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 
     private void RunPg(string tool, string[] arguments) => Run(Path.Combine(_bin, tool), arguments, _asPostgresUser);

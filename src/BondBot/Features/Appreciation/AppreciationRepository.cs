@@ -15,7 +15,7 @@ public sealed class AppreciationRepository(IDbConnections connections, OutboxWri
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO appreciations (pair_id, from_user, to_user, text, created_at) VALUES (@pairId, @fromUser, @toUser, @text, @now)
             RETURNING appreciation_id

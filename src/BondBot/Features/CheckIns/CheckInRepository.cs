@@ -36,14 +36,14 @@ public sealed class CheckInRepository(IDbConnections connections, OutboxWriter o
         Func<CheckIn, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var saved = await connection.QuerySingleAsync<CheckIn>($"""
             INSERT INTO checkins (user_id, local_date, pair_id, shared_pair_id, mood, good_thing, stress, need, created_at, updated_at)
             VALUES (@userId, @date, @pairId, @pairId, @mood, @goodThing, @stressText, @needText, @now, @now)
             ON CONFLICT (user_id, local_date) DO UPDATE SET mood = excluded.mood,
-                good_thing = CASE WHEN @keepGood THEN checkins.good_thing ELSE excluded.good_thing END,
-                stress = CASE WHEN @keepStress THEN checkins.stress ELSE excluded.stress END,
-                need = CASE WHEN @keepNeed THEN checkins.need ELSE excluded.need END,
+                good_thing = CASE WHEN @keepGood = 1 THEN checkins.good_thing ELSE excluded.good_thing END,
+                stress = CASE WHEN @keepStress = 1 THEN checkins.stress ELSE excluded.stress END,
+                need = CASE WHEN @keepNeed = 1 THEN checkins.need ELSE excluded.need END,
                 pair_id = excluded.pair_id, shared_pair_id = excluded.shared_pair_id, updated_at = excluded.updated_at
             RETURNING {Columns}
             """, new

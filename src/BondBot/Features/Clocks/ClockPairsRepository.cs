@@ -46,7 +46,7 @@ public sealed class ClockPairsRepository(IDbConnections connections, OutboxWrite
     public async Task<bool> TryRecordAsync(ulong userId, Instant transition, Instant now, OutboxItem notice, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var date = Date(transition);
         var kind = Kind(transition);
         var claimed = new PromptLedger.Claimed(userId, date, kind, now, PromptLedger.NonceFor(userId, date, kind));

@@ -28,7 +28,7 @@ public sealed class CoupleSettingsRepository(IDbConnections connections, OutboxW
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var row = await connection.QuerySingleAsync<Row>("""
             INSERT INTO couple_settings (pair_id, distance, stage, busy_days, looking_back, updated_at)
             VALUES (@pairId, @distance, @stage, @busy, @lookingBack, @now)

@@ -58,5 +58,5 @@ public sealed class DmChannelRepository(IDbConnections connections)
         userIds.Count == 0
             ? new HashSet<ulong>()
             : (await connection.QueryAsync<ulong>(
-                "SELECT user_id FROM users WHERE user_id IN @userIds AND dm_unreachable_since IS NOT NULL", new { userIds }, transaction)).ToHashSet();
+                $"SELECT user_id FROM users WHERE user_id {SqlDialect.Of(connection).In("userIds")} AND dm_unreachable_since IS NOT NULL", new { userIds = SqlDialect.Ids(userIds) }, transaction)).ToHashSet();
 }

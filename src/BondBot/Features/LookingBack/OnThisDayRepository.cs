@@ -20,7 +20,7 @@ public sealed class OnThisDayRepository(IDbConnections connections)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var latest = await connection.QuerySingleOrDefaultAsync<Latest>("""
             SELECT round_id AS RoundId, shown_at AS ShownAt, first_id AS FirstId, first_on AS FirstOn, second_on AS SecondOn
             FROM looking_back WHERE pair_id = @pairId ORDER BY shown_at DESC LIMIT 1

@@ -22,7 +22,7 @@ public sealed class NoteRepository(IDbConnections connections, OutboxWriter outb
         Func<long, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO notes (pair_id, from_user, to_user, kind, label, text, created_at, deliver_at)
             VALUES (@pairId, @fromUser, @toUser, @kind, @label, @text, @now, @deliverAt)

@@ -39,7 +39,7 @@ public sealed class PairingRepository(IDbConnections connections, OutboxWriter o
         Instant now, Instant expiresAt, Duration cooldown, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var last = await connection.ExecuteScalarAsync<long?>("SELECT MAX(created_at) FROM pair_invites WHERE inviter_id = @inviterId", new { inviterId }, transaction);
         if (last is { } ms && now - Instant.FromUnixTimeMilliseconds(ms) < cooldown)
             return null;
@@ -61,7 +61,7 @@ public sealed class PairingRepository(IDbConnections connections, OutboxWriter o
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var invite = await ReadInviteAsync(connection, transaction, inviteId);
         var refusal = Check(invite, userId, now);
         if (refusal is not null)
@@ -93,7 +93,7 @@ public sealed class PairingRepository(IDbConnections connections, OutboxWriter o
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var invite = await ReadInviteAsync(connection, transaction, inviteId);
         var refusal = Check(invite, userId, now);
         if (refusal is not null)
@@ -114,7 +114,7 @@ public sealed class PairingRepository(IDbConnections connections, OutboxWriter o
     public async Task<bool> EndPairAsync(Pair pair, Instant now, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (!await EndPairAsync(connection, transaction, pair, now))
             return false;
         await outbox.WriteAsync(connection, transaction, deliveries);

@@ -19,7 +19,7 @@ public sealed class PrivacyEraser(IDbConnections connections, PairingRepository 
     public async Task<ulong?> EraseAsync(ulong userId, Instant now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         ulong? partner = null;
         if (await PairingRepository.ActivePairAsync(connection, transaction, userId) is { } pair && await pairs.EndPairAsync(connection, transaction, pair, now))
         {

@@ -26,10 +26,10 @@ public sealed class PulseRepository(IDbConnections connections, OutboxWriter out
         // The column name comes from our fixed list, never from input; the values are parameters.
         var column = PulseDimension.All[dimension].Key;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         // Ratings given while paired with someone else (or unpaired) are not carried into this pair's month.
         await connection.ExecuteAsync("""
-            DELETE FROM pulses WHERE user_id = @userId AND month = @month AND pair_id IS NOT @pairId
+            DELETE FROM pulses WHERE user_id = @userId AND month = @month AND pair_id IS DISTINCT FROM @pairId
             """, new { userId, month, pairId }, transaction);
         var before = await connection.QuerySingleOrDefaultAsync<Ratings>($"SELECT {Columns} FROM pulses WHERE user_id = @userId AND month = @month", new { userId, month }, transaction);
         await connection.ExecuteAsync($"""

@@ -46,7 +46,7 @@ public sealed class RoundRepository(IDbConnections connections, OutboxWriter out
         Func<Round, IEnumerable<OutboxItem>>? deliveries = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (replacing is { } old)
         {
             var replaced = await connection.ExecuteAsync("""
@@ -139,7 +139,7 @@ public sealed class RoundRepository(IDbConnections connections, OutboxWriter out
         Func<Round, IReadOnlyList<Answer>, IEnumerable<OutboxItem>> onReveal, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var round = await connection.QuerySingleOrDefaultAsync<Round>($"SELECT {Columns} FROM rounds WHERE round_id = @roundId", new { roundId }, transaction);
         if (round is not { IsOpen: true })
             return new SaveAnswerResult(SaveAnswerOutcome.RoundClosed, round);

@@ -21,7 +21,7 @@ public sealed class SetAsideRepository(IDbConnections connections, OutboxWriter 
     public async Task<Outcome> SetAsideAsync(long roundId, ulong by, Instant now, Func<bool, IEnumerable<OutboxItem>> notices, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var times = await connection.ExecuteScalarAsync<long?>("""
             UPDATE rounds SET status = CASE WHEN set_aside_times >= @maxReturns THEN 'retired' ELSE 'set-aside' END,
                 set_aside_by = @by, set_aside_at = @now, set_aside_times = set_aside_times + 1, return_after = @returnAfter

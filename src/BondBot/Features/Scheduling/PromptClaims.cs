@@ -18,7 +18,7 @@ public sealed class PromptClaims(IDbConnections connections)
     public async Task<ClaimResult> ClaimDueAsync(Instant now, Duration catchUpWindow, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var due = await UserSettingsRepository.DueAsync(connection, transaction, now, limit);
         var unreachable = await DmChannelRepository.UnreachableAmongAsync(connection, transaction, due.Select(d => d.UserId).ToList());
         var toSend = new List<PromptLedger.Claimed>();

@@ -29,7 +29,7 @@ public sealed class UserSettingsRepository(IDbConnections connections, OutboxWri
     public async Task SaveAsync(UserSettings settings, Instant now, IEnumerable<OutboxItem>? deliveries = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         await connection.ExecuteAsync("""
             INSERT INTO users (user_id, time_zone, checkin_time, checkin_days, paused_until, next_checkin_at, checkin_time_chosen, created_at)
             VALUES (@UserId, @ZoneId, @CheckInTime, @DaysKey, @PausedUntil, @NextCheckInAt, @TimeChosen, @now)

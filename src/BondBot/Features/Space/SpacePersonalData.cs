@@ -14,8 +14,8 @@ public sealed class SpacePersonalData(OutboxWriter outbox) : IPersonalData
 
     public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
-        await export.AddAsync("spaces", connection, "SELECT guild_id, channel_id, created_at FROM spaces WHERE pair_id IN @PairIds", new { subject.PairIds });
-        await export.AddAsync("space_requests", connection, "SELECT guild_id, requested_by, created_at FROM space_requests WHERE pair_id IN @PairIds", new { subject.PairIds });
+        await export.AddAsync("spaces", connection, $"SELECT guild_id, channel_id, created_at FROM spaces WHERE pair_id {SqlDialect.Of(connection).In("PairIds")}", new { subject.PairIds });
+        await export.AddAsync("space_requests", connection, $"SELECT guild_id, requested_by, created_at FROM space_requests WHERE pair_id {SqlDialect.Of(connection).In("PairIds")}", new { subject.PairIds });
     }
 
     public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)

@@ -56,7 +56,7 @@ public sealed class ThisOrThatRepository(IDbConnections connections, OutboxWrite
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var runId = await connection.ExecuteScalarAsync<long?>("""
             INSERT INTO this_or_that_runs (pair_id, status, started_at) VALUES (@pairId, 'open', @now)
             ON CONFLICT (pair_id) WHERE status = 'open' DO NOTHING
@@ -81,7 +81,7 @@ public sealed class ThisOrThatRepository(IDbConnections connections, OutboxWrite
         Func<Run, IReadOnlyList<RunItem>, IReadOnlyList<Pick>, IEnumerable<OutboxItem>> onReveal, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var run = await connection.QuerySingleOrDefaultAsync<Run>($"SELECT {RunColumns} FROM this_or_that_runs WHERE run_id = @runId", new { runId }, transaction);
         if (run is not { IsOpen: true })
             return new PickResult(PickOutcome.RunClosed, run);

@@ -108,16 +108,16 @@ public sealed class OutboxRepository(IDbConnections connections)
 
     /// <summary>In the transaction that ends a pair: what was still waiting for it is dropped, except reveals.</summary>
     public static Task CancelForPairAsync(DbConnection connection, DbTransaction transaction, long pairId, Instant now) =>
-        connection.ExecuteAsync("""
+        connection.ExecuteAsync($"""
             UPDATE outbox SET status = 'cancelled', updated_at = @now
-            WHERE pair_id = @pairId AND status IN ('pending', 'held') AND kind NOT IN @survivors
+            WHERE pair_id = @pairId AND status IN ('pending', 'held') AND kind {SqlDialect.Of(connection).NotIn("survivors")}
             """, new { pairId, now, survivors = OutboxKinds.SurvivePairEnd.ToArray() }, transaction);
 
     /// <summary>In the erase transaction: everything addressed to the person, and anything still waiting to reach a
     /// partner from the person's pairs (it may carry what they wrote).</summary>
     public static Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject) =>
-        connection.ExecuteAsync("""
+        connection.ExecuteAsync($"""
             DELETE FROM outbox WHERE recipient_id = @UserId
-               OR (status IN ('pending', 'held') AND route <> 'delete-channel' AND pair_id IN @PairIds)
+               OR (status IN ('pending', 'held') AND route <> 'delete-channel' AND pair_id {SqlDialect.Of(connection).In("PairIds")})
             """, new { subject.UserId, subject.PairIds }, transaction);
 }

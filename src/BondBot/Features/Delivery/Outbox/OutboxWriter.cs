@@ -1,3 +1,4 @@
+using BondBot.Storage;
 using BondBot.Discord.Json;
 using Dapper;
 using System.Data.Common;
@@ -44,7 +45,7 @@ public sealed class OutboxWriter(IClock clock)
         Func<T, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default) where T : class
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (await change(connection, transaction) is not { } changed)
             return null;
         await WriteAsync(connection, transaction, deliveries(changed));
