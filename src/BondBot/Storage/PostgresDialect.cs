@@ -14,6 +14,10 @@ internal sealed class PostgresDialect : SqlDialect
     public override string Name => "postgres";
     public override string? MigrationFolder => MigrationCatalog.PostgresFolder;
     public override string SkipLocked => " FOR UPDATE SKIP LOCKED";
+
+    // Longer than a live process takes to start a claimed batch's sends (500 prompts at Discord's 50/s: 10 s), and
+    // shorter than Discord's nonce window (a few minutes), so a prompt cut off by a crash is still resent safely.
+    public override TimeSpan ClaimLease => TimeSpan.FromMinutes(1);
     public override string? CheckpointSql => null;
 
     public override string In(string parameter) => $"= ANY(@{parameter})";

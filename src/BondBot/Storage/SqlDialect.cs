@@ -52,6 +52,13 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string SkipLocked { get; }
 
+    /// <summary>
+    /// How long work another process claimed (a prompt claimed or in flight) is left to it before it counts as
+    /// abandoned (that process died) and is taken over. SQLite serves one process: whatever a pass left unfinished
+    /// belongs to a pass that is over, so it is taken over at once.
+    /// </summary>
+    public abstract TimeSpan ClaimLease { get; }
+
     /// <summary>Run on shutdown to leave the store self-contained (SQLite folds its WAL back); null when nothing to do.</summary>
     public abstract string? CheckpointSql { get; }
 

@@ -12,6 +12,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override string Name => "sqlite";
     public override string? MigrationFolder => null;
     public override string SkipLocked => "";
+    public override TimeSpan ClaimLease => TimeSpan.Zero;
     public override string? CheckpointSql => "PRAGMA wal_checkpoint(TRUNCATE);";
 
     public override string In(string parameter) => $"IN @{parameter}";

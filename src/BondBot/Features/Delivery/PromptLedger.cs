@@ -41,15 +41,20 @@ public sealed class PromptLedger(IDbConnections connections)
             """, new { claimed.UserId, claimed.LocalDate, claimed.Kind, claimed.DueAt, status, claimed.Nonce, now }, transaction) > 0;
 
     /// <summary>Check-in prompts a pass did not finish: claimed but never attempted, in flight when the process
-    /// stopped, or waiting for a retry.</summary>
-    public async Task<IReadOnlyList<Unfinished>> UnfinishedAsync(CancellationToken cancellationToken = default)
+    /// stopped, or waiting for a retry; taken over by this pass. Rows another process touched within the provider's
+    /// <see cref="SqlDialect.ClaimLease"/> are still its own work and are left alone; each row is taken by one process
+    /// only (the update re-checks its condition against the committed row).</summary>
+    public async Task<IReadOnlyList<Unfinished>> UnfinishedAsync(Instant? now = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var lease = connections.Dialect.ClaimLease;
+        var staleBefore = now is { } at && lease > TimeSpan.Zero ? at - Duration.FromTimeSpan(lease) : Instant.MaxValue;
         var rows = await connection.QueryAsync<UnfinishedRow>("""
-            SELECT user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, status AS Status, attempted_at AS AttemptedAt
-            FROM prompt_ledger WHERE status IN ('claimed', 'sending', 'retry') AND kind = 'checkin' ORDER BY due_at
-            """);
-        return rows.Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.Status, r.AttemptedAt)).ToList();
+            UPDATE prompt_ledger SET updated_at = CASE WHEN @touch = 1 THEN @now ELSE updated_at END
+            WHERE status IN ('claimed', 'sending', 'retry') AND kind = 'checkin' AND updated_at <= @staleBefore
+            RETURNING user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, status AS Status, attempted_at AS AttemptedAt
+            """, new { staleBefore, now = now ?? Instant.FromUnixTimeMilliseconds(0), touch = now is not null });
+        return rows.OrderBy(r => r.DueAt).Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.Status, r.AttemptedAt)).ToList();
     }
 
     /// <summary>Recorded just before the request goes out: from here until <see cref="MarkAsync"/> its outcome is unknown.</summary>

@@ -93,7 +93,7 @@ public sealed class CheckInScheduler(
 
     private async Task<PassSummary> ResumeUnfinishedAsync(Instant now, Duration window, CancellationToken cancellationToken)
     {
-        var unfinished = (await ledger.UnfinishedAsync(cancellationToken)).Where(u => !_inFlight.ContainsKey(u.Prompt.Key)).ToList();
+        var unfinished = (await ledger.UnfinishedAsync(now, cancellationToken)).Where(u => !_inFlight.ContainsKey(u.Prompt.Key)).ToList();
         var retry = new List<PromptLedger.Claimed>();
         var failed = 0;
         foreach (var u in unfinished)

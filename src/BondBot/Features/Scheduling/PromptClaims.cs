@@ -18,7 +18,8 @@ public sealed class PromptClaims(IDbConnections connections)
     public async Task<ClaimResult> ClaimDueAsync(Instant now, Duration catchUpWindow, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginWriteAsync();
+        // A claim transaction: on PostgreSQL it locks only the rows it takes, so every process claims its own share.
+        await using var transaction = await connection.BeginClaimAsync(cancellationToken);
         var due = await UserSettingsRepository.DueAsync(connection, transaction, now, limit);
         var unreachable = await DmChannelRepository.UnreachableAmongAsync(connection, transaction, due.Select(d => d.UserId).ToList());
         var toSend = new List<PromptLedger.Claimed>();
