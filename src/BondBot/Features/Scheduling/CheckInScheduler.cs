@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BondBot.Discord;
 using BondBot.Features.Delivery;
+using BondBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class CheckInScheduler(
     PromptLedger ledger,
     PromptSender sender,
     IEnumerable<ISchedulerStep> steps,
+    IDbConnections connections,
     IClock clock,
     TimeProvider time,
     IOptions<SchedulerOptions> options,
@@ -27,6 +29,8 @@ public sealed class CheckInScheduler(
 {
     /// <summary>How long after a send Discord still recognises its nonce (Message §Create Message: "a few minutes").</summary>
     public static readonly Duration NonceWindow = Duration.FromMinutes(4);
+
+    public const string StepsLockName = "bondbot:scheduler-steps";
 
     private readonly ConcurrentDictionary<string, byte> _inFlight = new();
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -80,9 +84,12 @@ public sealed class CheckInScheduler(
             if (total.Due > 0 || total.Sent > 0 || total.Failed > 0 || total.Retrying > 0)
                 logger.LogInformation("Prompt batch: {Due} due, {Sent} sent, {Failed} failed, {Skipped} skipped, {Retrying} to retry",
                     total.Due, total.Sent, total.Failed, total.Skipped, total.Retrying);
-            foreach (var step in steps)
-                if (await step.RunAsync(now, cancellationToken) is > 0 and var sent)
-                    logger.LogInformation("{Step}: {Sent} sent", step.GetType().Name, sent);
+            // Maintenance steps run in one process at a time; the others skip them this pass (the ledger still guards each send).
+            await using (var stepsLock = await ProcessLock.TakeAsync(connections, StepsLockName, wait: false, cancellationToken))
+                if (stepsLock is not null)
+                    foreach (var step in steps)
+                        if (await step.RunAsync(now, cancellationToken) is > 0 and var sent)
+                            logger.LogInformation("{Step}: {Sent} sent", step.GetType().Name, sent);
             return total;
         }
         finally
