@@ -43,7 +43,11 @@ public sealed class SharedWorkTests
         await using var second = await BotHarness.StartOnAsync(db, fake, clock, "--Scheduler:BatchSize=25");
 
         clock.Reset(Instant.FromUtc(2026, 6, 1, 9, 0, 30));   // everyone due within the minute
-        var passes = await Task.WhenAll(first.RunSchedulerAsync(), second.RunSchedulerAsync());
+        // The second host joins while the first is mid-fan-out, with a batch claimed and in flight: it must leave that
+        // batch to the first host (a live claim) and share only what is still unclaimed.
+        var firstPass = first.RunSchedulerAsync();
+        await fake.WaitUntilAsync(() => people.Sum(p => Prompts(fake, p)) >= 50, TimeSpan.FromSeconds(60));
+        var passes = await Task.WhenAll(firstPass, second.RunSchedulerAsync());
         var again = await Task.WhenAll(first.RunSchedulerAsync(), second.RunSchedulerAsync());   // nothing left for anyone
 
         Assert.All(people, p => Assert.Equal(1, Prompts(fake, p)));

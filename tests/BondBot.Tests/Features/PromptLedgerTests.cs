@@ -78,6 +78,28 @@ public abstract class PromptLedgerTests(string provider) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_claim_another_process_holds_is_left_to_it_and_a_stale_one_is_taken_over_by_one_process()
+    {
+        await Schedule(1, "UTC", 8);
+        _clock.Advance(Duration.FromHours(1));
+        var now = _clock.GetCurrentInstant();
+        await _claims.ClaimDueAsync(now, Duration.FromHours(3), 100);
+
+        if (_db.IsPostgres)
+        {
+            // Shared by processes: half a minute after the claim it is still the claiming process's work.
+            Assert.Empty(await _ledger.UnfinishedAsync(now + Duration.FromSeconds(30)));
+            Assert.Single(await _ledger.UnfinishedAsync(now + Duration.FromMinutes(2)));
+            Assert.Empty(await _ledger.UnfinishedAsync(now + Duration.FromMinutes(2)));   // taken: the next process leaves it
+        }
+        else
+        {
+            // One process: whatever an earlier pass left is taken over at once.
+            Assert.Single(await _ledger.UnfinishedAsync(now));
+        }
+    }
+
+    [Fact]
     public void Nonces_fit_discords_limit_and_are_stable_per_slot()
     {
         var nonce = PromptLedger.NonceFor(ulong.MaxValue, new LocalDate(2026, 6, 1), PromptLedger.CheckInKind);
