@@ -1,5 +1,5 @@
 using BondBot.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -75,10 +75,10 @@ public static class BondBotLauncher
         {
             return e.Message;
         }
-        catch (SqliteException e)
+        catch (Exception e) when (services.GetRequiredService<IDbConnections>().Dialect.IsUnavailable(e))
         {
-            var dataSource = services.GetRequiredService<SqliteConnectionFactory>().DataSource;
-            return $"The database '{dataSource}' could not be opened ({e.Message.TrimEnd('.')}); check Database:ConnectionString and that the folder is writable.";
+            var connections = services.GetRequiredService<IDbConnections>();
+            return $"The database '{connections.Describe}' could not be opened ({e.Message.TrimEnd('.')}); {connections.Dialect.UnavailableHint}.";
         }
         return null;
     }

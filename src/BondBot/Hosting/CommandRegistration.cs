@@ -3,6 +3,7 @@ using BondBot.Discord.Gateway;
 using BondBot.Discord.Interactions;
 using BondBot.Discord.Rest;
 using BondBot.Interactions;
+using BondBot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +18,12 @@ public sealed class CommandRegistration(
     CommandRegistrar registrar,
     CommandCatalog catalog,
     CommandMentions mentions,
+    IDbConnections connections,
     IOptions<DiscordClientOptions> options,
     ILogger<CommandRegistration> logger) : IGatewayEventHandler
 {
+    public const string LockName = "bondbot:register-commands";
+
     private int _registered;
     private int _toldOthers;
 
@@ -38,6 +42,9 @@ public sealed class CommandRegistration(
         try
         {
             var applicationId = gateway.ApplicationId ?? (await rest.GetCurrentApplicationAsync(cancellationToken)).Id;
+            // Processes sharing a database register one after another: the first changes what changed, the rest find
+            // nothing to change and only learn the command ids (for mentions).
+            await using var registering = await ProcessLock.TakeAsync(connections, LockName, wait: true, cancellationToken);
             mentions.Remember(await registrar.EnsureAsync(applicationId, options.Value.DevGuild, catalog.Definitions, cancellationToken));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -8,16 +8,26 @@ public static partial class MigrationCatalog
 {
     private const string ResourcePrefix = "BondBot.Storage.Migrations.";
 
+    /// <summary>PostgreSQL's translations live in a subfolder with the same numbers (one schema, two dialects).</summary>
+    public const string PostgresFolder = "Postgres";
+
+    /// <summary>The SQLite migrations (<c>Storage/Migrations/</c>).</summary>
     public static IReadOnlyList<Migration> Load() => Load(typeof(MigrationCatalog).Assembly);
 
-    public static IReadOnlyList<Migration> Load(Assembly assembly)
+    /// <summary>The migrations of one provider's folder: null for SQLite's, <see cref="PostgresFolder"/> for PostgreSQL's.</summary>
+    public static IReadOnlyList<Migration> LoadFolder(string? folder) => Load(typeof(MigrationCatalog).Assembly, folder);
+
+    public static IReadOnlyList<Migration> Load(Assembly assembly, string? folder = null)
     {
+        var prefix = folder is null ? ResourcePrefix : ResourcePrefix + folder + ".";
         var migrations = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (!resource.StartsWith(ResourcePrefix, StringComparison.Ordinal))
+            if (!resource.StartsWith(prefix, StringComparison.Ordinal))
                 continue;
-            var fileName = resource[ResourcePrefix.Length..];
+            var fileName = resource[prefix.Length..];
+            if (folder is null && fileName.StartsWith(PostgresFolder + ".", StringComparison.Ordinal))
+                continue;
             var match = FileNamePattern().Match(fileName);
             if (!match.Success)
                 throw new InvalidOperationException($"Migration resource '{fileName}' is not named NNNN_name.sql.");

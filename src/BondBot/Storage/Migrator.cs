@@ -1,22 +1,27 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace BondBot.Storage;
 
 /// <summary>
-/// Brings the database up to the newest embedded schema version. Each migration runs in its own transaction
-/// together with the row that records it, so a crash leaves the database at a clean version boundary.
+/// Brings the database up to the newest embedded schema version of its provider. Each migration runs in its own
+/// transaction together with the row that records it, so a crash leaves the database at a clean version boundary.
+/// Processes starting together migrate once: the first holds the migration lock, the others wait and find it done.
 /// </summary>
-public sealed class Migrator(SqliteConnectionFactory connections, TimeProvider time, ILogger<Migrator> logger)
+public sealed class Migrator(IDbConnections connections, TimeProvider time, ILogger<Migrator> logger)
 {
+    public const string LockName = "bondbot:migrate";
+
     public Task<int> MigrateAsync(CancellationToken cancellationToken = default) =>
-        MigrateAsync(MigrationCatalog.Load(), cancellationToken);
+        MigrateAsync(MigrationCatalog.LoadFolder(connections.Dialect.MigrationFolder), cancellationToken);
 
     public async Task<int> MigrateAsync(IReadOnlyList<Migration> migrations, CancellationToken cancellationToken = default)
     {
+        var dialect = connections.Dialect;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await EnableWriteAheadLogAsync(connection);
+        await dialect.PrepareForMigrationAsync(connection);
+        await using var migrationLock = await dialect.LockAsync(connection, LockName, wait: true, cancellationToken);
         await connection.ExecuteAsync("""
             CREATE TABLE IF NOT EXISTS schema_version (
                 version    INTEGER PRIMARY KEY,
@@ -33,6 +38,7 @@ public sealed class Migrator(SqliteConnectionFactory connections, TimeProvider t
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // Only SQLite files carry the marker (PostgreSQL alters tables in place and never rebuilds them).
             var rebuild = migration.Sql.StartsWith(ForeignKeysOffMarker, StringComparison.Ordinal);
             // A table rebuild (create, copy, drop, rename) must not let DROP TABLE cascade into the tables that point
             // at it; SQLite only switches foreign keys off outside a transaction (SQLite §ALTER TABLE, the 12 steps).
@@ -52,12 +58,12 @@ public sealed class Migrator(SqliteConnectionFactory connections, TimeProvider t
         return newest;
     }
 
-    /// <summary>First line of a migration that rebuilds a table others reference.</summary>
+    /// <summary>First line of a SQLite migration that rebuilds a table others reference.</summary>
     public const string ForeignKeysOffMarker = "-- bondbot: foreign-keys-off";
 
-    private async Task ApplyAsync(SqliteConnection connection, Migration migration, bool checkReferences, CancellationToken cancellationToken)
+    private async Task ApplyAsync(DbConnection connection, Migration migration, bool checkReferences, CancellationToken cancellationToken)
     {
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(migration.Sql, transaction: transaction);
         if (checkReferences && (await connection.QueryAsync("PRAGMA foreign_key_check;", transaction: transaction)).Any())
             throw new InvalidOperationException($"Migration {migration.Version} ({migration.Name}) would leave broken references; nothing was changed.");
@@ -65,14 +71,5 @@ public sealed class Migrator(SqliteConnectionFactory connections, TimeProvider t
             "INSERT INTO schema_version (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt);",
             new { migration.Version, migration.Name, AppliedAt = time.GetUtcNow().ToString("O") }, transaction);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    // WAL lets the scheduler read while a command handler writes; the mode is stored in the file itself.
-    // In-memory databases cannot use WAL and keep their default journal.
-    private static async Task EnableWriteAheadLogAsync(SqliteConnection connection)
-    {
-        if (connection.DataSource is "" or ":memory:")
-            return;
-        await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode = WAL;");
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Storage;
@@ -16,9 +16,9 @@ public interface IPersonalData
     /// <summary>Lower runs first: data that points at other data goes before what it points at.</summary>
     int EraseOrder { get; }
 
-    Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export);
+    Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export);
 
-    Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now);
+    Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now);
 }
 
 /// <summary>Whose data it is, and every pairing they have been in (active or ended).</summary>
@@ -31,7 +31,7 @@ public sealed class PersonalDataExport
 
     /// <summary>Adds the rows of <paramref name="sql"/> as section <paramref name="name"/>. Ids (stored as signed
     /// 64-bit) are written back as unsigned strings like Discord's, instants as ISO text.</summary>
-    public async Task AddAsync(string name, SqliteConnection connection, string sql, object parameters)
+    public async Task AddAsync(string name, DbConnection connection, string sql, object parameters)
     {
         var array = new JsonArray();
         foreach (IDictionary<string, object?> row in await connection.QueryAsync(sql, parameters))

@@ -11,7 +11,13 @@ public static class StorageServiceCollectionExtensions
         DapperTypeHandlers.Register();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
-        services.AddSingleton<SqliteConnectionFactory>();
+        // The one place the provider is chosen; everything else asks IDbConnections and its SqlDialect.
+        services.AddSingleton<IDbConnections>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>();
+            return options.Value.IsPostgres ? new PostgresConnections(options) : new SqliteConnections(options);
+        });
+        services.AddSingleton(provider => provider.GetRequiredService<IDbConnections>().Dialect);
         services.AddSingleton<Migrator>();
         return services;
     }

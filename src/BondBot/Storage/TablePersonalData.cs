@@ -1,5 +1,5 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Storage;
@@ -13,9 +13,9 @@ public sealed class TablePersonalData(int eraseOrder, string section, string exp
 {
     public int EraseOrder => eraseOrder;
 
-    public Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
+    public Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
         export.AddAsync(section, connection, exportSql, new { userId = subject.UserId });
 
-    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now) =>
+    public Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now) =>
         connection.ExecuteAsync(eraseSql, new { userId = subject.UserId }, transaction);
 }

@@ -73,6 +73,13 @@ public sealed class BotHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>
+    /// Starts BondBot on <paramref name="db"/> with its provider's settings (a whole bot on PostgreSQL when the
+    /// database is one); the caller owns and disposes the database, after the harness.
+    /// </summary>
+    public static Task<BotHarness> StartOnAsync(TempDatabase db, FakeDiscordServer? fake = null, FakeClock? clock = null, params string[] settings) =>
+        StartAsync(fake, db, clock: clock, settings: [.. db.Settings, .. settings]);
+
     /// <summary>One scheduler pass at BondBot's current time, run to completion.</summary>
     /// <summary>A message text as BondBot sends it: command hints become clickable mentions once commands are registered.</summary>
     public string AsSent(string text) => Services.GetRequiredService<BondBot.Interactions.CommandMentions>().Linkify(text)!;

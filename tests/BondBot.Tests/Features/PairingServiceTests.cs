@@ -5,9 +5,10 @@ using BondBot.Tests.Support;
 
 namespace BondBot.Tests.Features;
 
-public sealed class PairingServiceTests : IAsyncLifetime
+/// <summary>Run on both providers: <see cref="PairingServiceTestsOnSqlite"/> and <see cref="PairingServiceTestsOnPostgres"/>.</summary>
+public abstract class PairingServiceTests(string provider) : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider);
     private readonly FakeClock _time = new(NodaTime.Instant.FromUtc(2026, 1, 5, 12, 0));
     private PairingService _pairing = null!;
 
@@ -122,3 +123,7 @@ public sealed class PairingServiceTests : IAsyncLifetime
         Assert.Equal(InviteOutcome.Sent, (await _pairing.InviteAsync(2, 3, false, null, null)).Outcome);
     }
 }
+
+public sealed class PairingServiceTestsOnSqlite() : PairingServiceTests("sqlite");
+
+public sealed class PairingServiceTestsOnPostgres() : PairingServiceTests("postgres");

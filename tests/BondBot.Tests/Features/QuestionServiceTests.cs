@@ -6,9 +6,10 @@ using BondBot.Tests.Support;
 
 namespace BondBot.Tests.Features;
 
-public sealed class QuestionServiceTests : IAsyncLifetime
+/// <summary>Run on both providers: <see cref="QuestionServiceTestsOnSqlite"/> and <see cref="QuestionServiceTestsOnPostgres"/>.</summary>
+public abstract class QuestionServiceTests(string provider) : IAsyncLifetime
 {
-    private readonly TempDatabase _db = new();
+    private readonly TempDatabase _db = new(provider);
     private readonly FakeClock _time = new(NodaTime.Instant.FromUtc(2026, 1, 5, 12, 0));
     private static readonly QuestionDeck Deck = new(Enumerable.Range(0, 6).Select(i => new DeckQuestion($"fun-1-{i}", "fun", 1, $"Question {i}?")));
     private PairingService _pairing = null!;
@@ -161,3 +162,6 @@ public sealed class QuestionServiceTests : IAsyncLifetime
     }
 }
 
+public sealed class QuestionServiceTestsOnSqlite() : QuestionServiceTests("sqlite");
+
+public sealed class QuestionServiceTestsOnPostgres() : QuestionServiceTests("postgres");

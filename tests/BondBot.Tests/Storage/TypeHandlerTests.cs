@@ -4,21 +4,34 @@ using NodaTime;
 
 namespace BondBot.Tests.Storage;
 
-public sealed class TypeHandlerTests : IDisposable
+/// <summary>Every type handler round-trips through a real SQLite file and a real PostgreSQL database.</summary>
+public sealed class TypeHandlerTests
 {
-    private readonly TempDatabase _db = new();
-    public void Dispose() => _db.Dispose();
+    public static TheoryData<string> Providers => TempDatabase.Providers;
+
+    public static TheoryData<string, ulong> SnowflakesOnBothProviders()
+    {
+        var data = new TheoryData<string, ulong>();
+        foreach (var provider in new[] { "sqlite", "postgres" })
+            foreach (var id in new[]
+                     {
+                         0UL,
+                         175928847299117063UL,      // a real-looking snowflake
+                         9007199254740993UL,        // 2^53 + 1: where doubles lose precision
+                         9223372036854775808UL,     // 2^63: where signed 64-bit integers wrap
+                         18446744073709551615UL,    // the largest possible id
+                     })
+                data.Add(provider, id);
+        return data;
+    }
 
     private sealed record UserRow(ulong UserId, ulong? DmChannelId, Instant CreatedAt, LocalTime CheckinTime, DateTimeZone? TimeZone);
 
     [Theory]
-    [InlineData(0UL)]
-    [InlineData(175928847299117063UL)]        // a real-looking snowflake
-    [InlineData(9007199254740993UL)]          // 2^53 + 1: where doubles lose precision
-    [InlineData(9223372036854775808UL)]       // 2^63: where signed 64-bit integers wrap
-    [InlineData(18446744073709551615UL)]      // the largest possible id
-    public async Task Snowflakes_round_trip_through_a_real_sqlite_file(ulong id)
+    [MemberData(nameof(SnowflakesOnBothProviders))]
+    public async Task Snowflakes_round_trip_through_a_real_database(string provider, ulong id)
     {
+        using var _db = new TempDatabase(provider);
         await _db.MigratedAsync();
         await using var connection = await _db.Connections.OpenAsync();
         await connection.ExecuteAsync("INSERT INTO users (user_id, dm_channel_id, created_at) VALUES (@id, @id, 0)", new { id });
@@ -30,9 +43,11 @@ public sealed class TypeHandlerTests : IDisposable
         Assert.Equal(id, channel);
     }
 
-    [Fact]
-    public async Task A_missing_dm_channel_reads_as_none_not_an_error()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_missing_dm_channel_reads_as_none_not_an_error(string provider)
     {
+        using var _db = new TempDatabase(provider);
         await _db.MigratedAsync();
         var channels = new BondBot.Features.Delivery.DmChannelRepository(_db.Connections);
         await using (var connection = await _db.Connections.OpenAsync())
@@ -44,9 +59,11 @@ public sealed class TypeHandlerTests : IDisposable
         Assert.Equal(ulong.MaxValue, await channels.GetChannelAsync(7));
     }
 
-    [Fact]
-    public async Task Time_types_round_trip_into_records()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Time_types_and_zones_round_trip_into_records(string provider)
     {
+        using var _db = new TempDatabase(provider);
         await _db.MigratedAsync();
         await using var connection = await _db.Connections.OpenAsync();
         var created = Instant.FromUtc(2026, 3, 29, 1, 30, 15).PlusNanoseconds(123_000_000);
@@ -62,9 +79,11 @@ public sealed class TypeHandlerTests : IDisposable
         Assert.Equal("21:05", await connection.ExecuteScalarAsync<string>("SELECT checkin_time FROM users"));
     }
 
-    [Fact]
-    public async Task Local_dates_are_stored_as_sortable_iso_text()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Local_dates_are_stored_as_sortable_iso_text(string provider)
     {
+        using var _db = new TempDatabase(provider);
         await _db.MigratedAsync();
         await using var connection = await _db.Connections.OpenAsync();
         await connection.ExecuteAsync(

@@ -5,21 +5,46 @@ using Microsoft.Extensions.Options;
 
 namespace BondBot.Tests.Support;
 
-/// <summary>A real SQLite file in a fresh temp folder, deleted with the test.</summary>
+/// <summary>
+/// A real database for one test, deleted with it: a SQLite file in a fresh temp folder (the default), or a fresh
+/// database on the test run's PostgreSQL server (<see cref="PostgresServer"/>) when <c>provider</c> is <c>postgres</c>.
+/// </summary>
 public sealed class TempDatabase : IDisposable
 {
-    public TempDatabase()
+    /// <summary>Both providers, for <c>[MemberData(nameof(TempDatabase.Providers), MemberType = typeof(TempDatabase))]</c>.</summary>
+    public static TheoryData<string> Providers => new() { DatabaseOptions.Sqlite, DatabaseOptions.Postgres };
+
+    public TempDatabase() : this(DatabaseOptions.Sqlite) { }
+
+    public TempDatabase(string provider)
     {
         DapperTypeHandlers.Register();
+        Provider = provider;
         Folder = Path.Combine(Path.GetTempPath(), "bondbot-tests", Guid.NewGuid().ToString("N"));
-        Options = new DatabaseOptions { DataDirectory = Folder };
-        Connections = new SqliteConnectionFactory(Microsoft.Extensions.Options.Options.Create(Options));
+        Options = new DatabaseOptions { DataDirectory = Folder, Provider = provider };
+        if (IsPostgres)
+        {
+            Options.ConnectionString = PostgresServer.Instance.CreateDatabase();
+            Directory.CreateDirectory(Folder);
+            Connections = new PostgresConnections(Microsoft.Extensions.Options.Options.Create(Options));
+        }
+        else
+        {
+            Connections = new SqliteConnections(Microsoft.Extensions.Options.Options.Create(Options));
+        }
     }
 
+    public string Provider { get; }
+    public bool IsPostgres => Provider == DatabaseOptions.Postgres;
     public string Folder { get; }
     public string FilePath => Path.Combine(Folder, "bondbot.db");
     public DatabaseOptions Options { get; }
-    public SqliteConnectionFactory Connections { get; }
+    public IDbConnections Connections { get; }
+
+    /// <summary>The command-line settings that point a BondBot host at this database.</summary>
+    public string[] Settings => IsPostgres
+        ? [$"--Database:Provider={DatabaseOptions.Postgres}", $"--Database:ConnectionString={Options.ConnectionString}"]
+        : [$"--Database:DataDirectory={Folder}"];
 
     public Migrator CreateMigrator(TimeProvider? time = null) =>
         new(Connections, time ?? TimeProvider.System, NullLogger<Migrator>.Instance);
@@ -32,7 +57,15 @@ public sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Connections is PostgresConnections postgres)
+        {
+            postgres.Dispose();
+            try { PostgresServer.Instance.DropDatabase(Options.ConnectionString!); } catch (Npgsql.NpgsqlException) { }
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

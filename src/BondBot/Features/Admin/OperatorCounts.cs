@@ -10,7 +10,7 @@ namespace BondBot.Features.Admin;
 /// features' tables: read-only aggregates (never a row, a name or an id), so an operator view needs no method on
 /// every feature's repository. Nothing here tells anyone about a couple.
 /// </summary>
-public sealed class OperatorCounts(SqliteConnectionFactory connections)
+public sealed class OperatorCounts(IDbConnections connections)
 {
     public sealed record Outbox(long Waiting, long Held, Instant? OldestCreatedAt);
 
@@ -62,18 +62,10 @@ public sealed class OperatorCounts(SqliteConnectionFactory connections)
         return ms is { } value ? Instant.FromUnixTimeMilliseconds(value) : null;
     }
 
-    public sealed record Database(long Bytes, long WalBytes, DateTimeOffset? LastCheckpoint);
-
-    /// <summary>The database's size, its write-ahead log's, and when pages last reached the main file. In WAL mode
-    /// the main file is written only by checkpoints, so its last write time is the last checkpoint.</summary>
-    public async Task<Database> DatabaseAsync(CancellationToken cancellationToken = default)
+    /// <summary>The database's size, its write-ahead log's, and when pages last reached the main store.</summary>
+    public async Task<StoreSize> DatabaseAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var pages = await connection.ExecuteScalarAsync<long>("PRAGMA page_count;");
-        var pageSize = await connection.ExecuteScalarAsync<long>("PRAGMA page_size;");
-        var path = connections.DataSource;
-        var wal = new FileInfo(path + "-wal");
-        var main = new FileInfo(path);
-        return new Database(pages * pageSize, wal.Exists ? wal.Length : 0, main.Exists ? main.LastWriteTimeUtc : null);
+        return await SqlDialect.Of(connection).SizeAsync(connection);
     }
 }

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Appreciation;
@@ -11,13 +11,13 @@ public sealed class AppreciationPersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
         await export.AddAsync("notes_sent", connection, "SELECT to_user, text, created_at, thanked_at FROM appreciations WHERE from_user = @userId ORDER BY created_at", new { userId = subject.UserId });
         await export.AddAsync("notes_received", connection, "SELECT from_user, text, created_at, thanked_at FROM appreciations WHERE to_user = @userId ORDER BY created_at", new { userId = subject.UserId });
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
+    public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)
     {
         await connection.ExecuteAsync("DELETE FROM appreciations WHERE from_user = @userId", new { userId = subject.UserId }, transaction);
         await connection.ExecuteAsync("UPDATE appreciations SET to_user = 0 WHERE to_user = @userId", new { userId = subject.UserId }, transaction);

@@ -6,7 +6,7 @@ using NodaTime;
 namespace BondBot.Features.Appreciation;
 
 /// <summary>Gratitude notes between partners, kept for both.</summary>
-public sealed class AppreciationRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class AppreciationRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record Note(long AppreciationId, long PairId, ulong FromUser, ulong ToUser, string Text, Instant? ThankedAt);
 
@@ -15,7 +15,7 @@ public sealed class AppreciationRepository(SqliteConnectionFactory connections, 
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO appreciations (pair_id, from_user, to_user, text, created_at) VALUES (@pairId, @fromUser, @toUser, @text, @now)
             RETURNING appreciation_id

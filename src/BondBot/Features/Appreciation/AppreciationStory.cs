@@ -9,7 +9,7 @@ namespace BondBot.Features.Appreciation;
 
 /// <summary>Appreciation notes of the pair for "our story": each reached the partner the moment it was sent, so both
 /// have seen every one of them.</summary>
-public sealed class AppreciationStory(SqliteConnectionFactory connections) : IStorySource
+public sealed class AppreciationStory(IDbConnections connections) : IStorySource
 {
     public StorySection Section => StorySection.Notes;
 

@@ -8,7 +8,7 @@ namespace BondBot.Features.CheckIns;
 /// <summary>Check-ins, one row per person and local day; repeating a check-in the same day updates the row. A check-in
 /// belongs to the pair it was made in (<c>pair_id</c>) and, once its card went to the partner, to the pair it was
 /// shared with (<c>shared_pair_id</c>): a partner only ever sees check-ins shared with their own pair.</summary>
-public sealed class CheckInRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class CheckInRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private const string Columns = "user_id AS UserId, local_date AS LocalDate, mood AS Mood, good_thing AS GoodThing, stress AS Stress, need AS Need";
 
@@ -36,14 +36,14 @@ public sealed class CheckInRepository(SqliteConnectionFactory connections, Outbo
         Func<CheckIn, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var saved = await connection.QuerySingleAsync<CheckIn>($"""
             INSERT INTO checkins (user_id, local_date, pair_id, shared_pair_id, mood, good_thing, stress, need, created_at, updated_at)
             VALUES (@userId, @date, @pairId, @pairId, @mood, @goodThing, @stressText, @needText, @now, @now)
             ON CONFLICT (user_id, local_date) DO UPDATE SET mood = excluded.mood,
-                good_thing = CASE WHEN @keepGood THEN checkins.good_thing ELSE excluded.good_thing END,
-                stress = CASE WHEN @keepStress THEN checkins.stress ELSE excluded.stress END,
-                need = CASE WHEN @keepNeed THEN checkins.need ELSE excluded.need END,
+                good_thing = CASE WHEN @keepGood = 1 THEN checkins.good_thing ELSE excluded.good_thing END,
+                stress = CASE WHEN @keepStress = 1 THEN checkins.stress ELSE excluded.stress END,
+                need = CASE WHEN @keepNeed = 1 THEN checkins.need ELSE excluded.need END,
                 pair_id = excluded.pair_id, shared_pair_id = excluded.shared_pair_id, updated_at = excluded.updated_at
             RETURNING {Columns}
             """, new

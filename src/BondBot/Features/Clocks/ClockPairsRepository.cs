@@ -9,7 +9,7 @@ namespace BondBot.Features.Clocks;
 
 /// <summary>What the clock-change heads-up reads and writes: the pairs whose clocks could drift apart, and the
 /// once-per-person-per-transition record written with the DM it allows.</summary>
-public sealed class ClockPairsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class ClockPairsRepository(IDbConnections connections, OutboxWriter outbox)
 {
     /// <summary>An active pair with both partners' zones (read together, so a pass costs one query until a change is near).</summary>
     public sealed record ZonedPair(Pair Pair, DateTimeZone ZoneA, DateTimeZone ZoneB);
@@ -46,7 +46,7 @@ public sealed class ClockPairsRepository(SqliteConnectionFactory connections, Ou
     public async Task<bool> TryRecordAsync(ulong userId, Instant transition, Instant now, OutboxItem notice, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var date = Date(transition);
         var kind = Kind(transition);
         var claimed = new PromptLedger.Claimed(userId, date, kind, now, PromptLedger.NonceFor(userId, date, kind));

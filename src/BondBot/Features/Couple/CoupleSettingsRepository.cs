@@ -6,7 +6,7 @@ using NodaTime;
 namespace BondBot.Features.Couple;
 
 /// <summary>A pair's own choices (<c>couple_settings</c>), one row per pair, deleted with the pair.</summary>
-public sealed class CoupleSettingsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class CoupleSettingsRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private sealed record Row(string? Distance, string? Stage, string? BusyDays, string? LookingBack, string? WeekCard)
     {
@@ -30,7 +30,7 @@ public sealed class CoupleSettingsRepository(SqliteConnectionFactory connections
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var row = await connection.QuerySingleAsync<Row>($"""
             INSERT INTO couple_settings (pair_id, distance, stage, busy_days, looking_back, week_card, updated_at)
             VALUES (@pairId, @distance, @stage, @busy, @lookingBack, @weekCard, @now)

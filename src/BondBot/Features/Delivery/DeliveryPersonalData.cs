@@ -1,6 +1,6 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Delivery;
@@ -11,10 +11,10 @@ public sealed class DeliveryPersonalData : IPersonalData
 {
     public int EraseOrder => 0;
 
-    public Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
+    public Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
         export.AddAsync("deliveries_to_you", connection,
             "SELECT kind, status, route, created_at, updated_at FROM outbox WHERE recipient_id = @userId ORDER BY delivery_id", new { userId = subject.UserId });
 
-    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now) =>
+    public Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now) =>
         OutboxRepository.EraseAsync(connection, transaction, subject);
 }

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Delivery;
@@ -10,7 +10,7 @@ namespace BondBot.Features.Delivery;
 /// BondBot already knows have a row: nothing here creates one, so a send can never bring back a person who erased
 /// their data.
 /// </summary>
-public sealed class DmChannelRepository(SqliteConnectionFactory connections)
+public sealed class DmChannelRepository(IDbConnections connections)
 {
     public async Task<ulong?> GetChannelAsync(ulong userId, CancellationToken cancellationToken = default)
     {
@@ -54,9 +54,9 @@ public sealed class DmChannelRepository(SqliteConnectionFactory connections)
     }
 
     /// <summary>Which of <paramref name="userIds"/> are known to have closed DMs, inside the caller's transaction.</summary>
-    public static async Task<IReadOnlySet<ulong>> UnreachableAmongAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<ulong> userIds) =>
+    public static async Task<IReadOnlySet<ulong>> UnreachableAmongAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<ulong> userIds) =>
         userIds.Count == 0
             ? new HashSet<ulong>()
             : (await connection.QueryAsync<ulong>(
-                "SELECT user_id FROM users WHERE user_id IN @userIds AND dm_unreachable_since IS NOT NULL", new { userIds }, transaction)).ToHashSet();
+                $"SELECT user_id FROM users WHERE user_id {SqlDialect.Of(connection).In("userIds")} AND dm_unreachable_since IS NOT NULL", new { userIds = SqlDialect.Ids(userIds) }, transaction)).ToHashSet();
 }

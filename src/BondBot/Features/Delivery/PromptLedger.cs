@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Delivery;
@@ -14,7 +14,7 @@ namespace BondBot.Features.Delivery;
 /// recorded before the request goes out and with how it ended, so a prompt that never reached Discord is retried for
 /// the whole catch-up window, and one cut off mid-flight is resent with its nonce while Discord still de-duplicates it.
 /// </summary>
-public sealed class PromptLedger(SqliteConnectionFactory connections)
+public sealed class PromptLedger(IDbConnections connections)
 {
     public const string CheckInKind = "checkin";
     public const string NudgeKind = "nudge";
@@ -34,22 +34,27 @@ public sealed class PromptLedger(SqliteConnectionFactory connections)
 
     /// <summary>Records a claimed (or skipped) slot inside the caller's transaction; false when the slot was handled
     /// before, so it is never sent twice.</summary>
-    public static async Task<bool> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, Claimed claimed, string status, Instant now) =>
+    public static async Task<bool> InsertAsync(DbConnection connection, DbTransaction transaction, Claimed claimed, string status, Instant now) =>
         await connection.ExecuteAsync("""
             INSERT INTO prompt_ledger (user_id, local_date, kind, due_at, status, nonce, updated_at)
             VALUES (@UserId, @LocalDate, @Kind, @DueAt, @status, @Nonce, @now) ON CONFLICT DO NOTHING
             """, new { claimed.UserId, claimed.LocalDate, claimed.Kind, claimed.DueAt, status, claimed.Nonce, now }, transaction) > 0;
 
     /// <summary>Check-in prompts a pass did not finish: claimed but never attempted, in flight when the process
-    /// stopped, or waiting for a retry.</summary>
-    public async Task<IReadOnlyList<Unfinished>> UnfinishedAsync(CancellationToken cancellationToken = default)
+    /// stopped, or waiting for a retry; taken over by this pass. Rows another process touched within the provider's
+    /// <see cref="SqlDialect.ClaimLease"/> are still its own work and are left alone; each row is taken by one process
+    /// only (the update re-checks its condition against the committed row).</summary>
+    public async Task<IReadOnlyList<Unfinished>> UnfinishedAsync(Instant? now = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        var lease = connections.Dialect.ClaimLease;
+        var staleBefore = now is { } at && lease > TimeSpan.Zero ? at - Duration.FromTimeSpan(lease) : Instant.MaxValue;
         var rows = await connection.QueryAsync<UnfinishedRow>("""
-            SELECT user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, status AS Status, attempted_at AS AttemptedAt
-            FROM prompt_ledger WHERE status IN ('claimed', 'sending', 'retry') AND kind = 'checkin' ORDER BY due_at
-            """);
-        return rows.Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.Status, r.AttemptedAt)).ToList();
+            UPDATE prompt_ledger SET updated_at = CASE WHEN @touch = 1 THEN @now ELSE updated_at END
+            WHERE status IN ('claimed', 'sending', 'retry') AND kind = 'checkin' AND updated_at <= @staleBefore
+            RETURNING user_id AS UserId, local_date AS LocalDate, kind AS Kind, due_at AS DueAt, nonce AS Nonce, status AS Status, attempted_at AS AttemptedAt
+            """, new { staleBefore, now = now ?? Instant.FromUnixTimeMilliseconds(0), touch = now is not null });
+        return rows.OrderBy(r => r.DueAt).Select(r => new Unfinished(new Claimed(r.UserId, r.LocalDate, r.Kind, r.DueAt, r.Nonce), r.Status, r.AttemptedAt)).ToList();
     }
 
     /// <summary>Recorded just before the request goes out: from here until <see cref="MarkAsync"/> its outcome is unknown.</summary>

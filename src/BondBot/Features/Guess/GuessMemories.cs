@@ -9,7 +9,7 @@ namespace BondBot.Features.Guess;
 
 /// <summary>Revealed guessing rounds of the pair for <c>/memories</c>: the question, the answer and the guess, and the
 /// answerer's mark. Open rounds never appear (one side would be unseen).</summary>
-public sealed class GuessMemories(SqliteConnectionFactory connections) : IMemorySource
+public sealed class GuessMemories(IDbConnections connections) : IMemorySource
 {
     public const string Filter = "guess";
 

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Guess;
@@ -12,7 +12,7 @@ public sealed class GuessPersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
         var p = new { userId = subject.UserId };
         await export.AddAsync("guess_rounds_about_me", connection, """
@@ -28,7 +28,7 @@ public sealed class GuessPersonalData : IPersonalData
             """, p);
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
+    public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)
     {
         var p = new { userId = subject.UserId };
         await connection.ExecuteAsync("""

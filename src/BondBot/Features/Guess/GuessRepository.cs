@@ -8,7 +8,7 @@ namespace BondBot.Features.Guess;
 /// <summary>Guessing rounds. As with question rounds, the reveal is decided inside the transaction that stores the
 /// second half, and its deliveries are written in that same transaction: an answer and a guess arriving together
 /// reveal exactly once, and once revealed both partners are sure to receive it.</summary>
-public sealed class GuessRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class GuessRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private const string Columns = "guess_id AS GuessId, pair_id AS PairId, prompt_id AS PromptId, ask_text AS AskText, guess_text AS GuessText, answerer_id AS AnswererId, guesser_id AS GuesserId, status AS Status, answer AS Answer, guess AS Guess, mark AS Mark";
 
@@ -46,7 +46,7 @@ public sealed class GuessRepository(SqliteConnectionFactory connections, OutboxW
         Func<GuessRound, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM guess_rounds WHERE pair_id = @pairId AND status = 'open'", new { pairId }, transaction) > 0)
             return null;
         var id = await connection.ExecuteScalarAsync<long>("""
@@ -65,7 +65,7 @@ public sealed class GuessRepository(SqliteConnectionFactory connections, OutboxW
         Func<GuessRound, int, IEnumerable<OutboxItem>> onReveal, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var round = await connection.QuerySingleOrDefaultAsync<GuessRound>($"SELECT {Columns} FROM guess_rounds WHERE guess_id = @guessId", new { guessId }, transaction);
         if (round is not { IsOpen: true })
             return new GuessSaveResult(GuessSaveOutcome.Closed, round);
@@ -96,7 +96,7 @@ public sealed class GuessRepository(SqliteConnectionFactory connections, OutboxW
         Func<GuessRound, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var round = await connection.QuerySingleOrDefaultAsync<GuessRound>($"""
             UPDATE guess_rounds SET mark = @key, marked_at = @now
             WHERE guess_id = @guessId AND answerer_id = @answererId AND status = 'revealed'

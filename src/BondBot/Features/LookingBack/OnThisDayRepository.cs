@@ -6,7 +6,7 @@ namespace BondBot.Features.LookingBack;
 
 /// <summary>Which old question a pair's prompts bring back this week (<c>looking_back</c>). The pick and the week's
 /// bookkeeping happen in one immediate transaction, so two prompts of the same pair at once agree on one question.</summary>
-public sealed class OnThisDayRepository(SqliteConnectionFactory connections)
+public sealed class OnThisDayRepository(IDbConnections connections)
 {
     public static readonly Duration Week = Duration.FromDays(7);
 
@@ -20,7 +20,7 @@ public sealed class OnThisDayRepository(SqliteConnectionFactory connections)
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = await connection.BeginWriteAsync();
         var latest = await connection.QuerySingleOrDefaultAsync<Latest>("""
             SELECT round_id AS RoundId, shown_at AS ShownAt, first_id AS FirstId, first_on AS FirstOn, second_on AS SecondOn
             FROM looking_back WHERE pair_id = @pairId ORDER BY shown_at DESC LIMIT 1

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Notes;
@@ -12,7 +12,7 @@ public sealed class NotePersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
         var who = new { userId = subject.UserId };
         await export.AddAsync("partner_notes_sent", connection,
@@ -35,7 +35,7 @@ public sealed class NotePersonalData : IPersonalData
             """, who);
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
+    public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)
     {
         var who = new { userId = subject.UserId };
         await connection.ExecuteAsync("DELETE FROM notes WHERE from_user = @userId", who, transaction);

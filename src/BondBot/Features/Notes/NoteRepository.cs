@@ -6,7 +6,7 @@ using NodaTime;
 namespace BondBot.Features.Notes;
 
 /// <summary>Notes and "thinking of you" rows, each written with its delivery in one transaction.</summary>
-public sealed class NoteRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class NoteRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record Note(long NoteId, long PairId, ulong FromUser, ulong ToUser, string Kind, string? Label, string Text, Instant CreatedAt, Instant? OpenedAt);
 
@@ -22,7 +22,7 @@ public sealed class NoteRepository(SqliteConnectionFactory connections, OutboxWr
         Func<long, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var id = await connection.ExecuteScalarAsync<long>("""
             INSERT INTO notes (pair_id, from_user, to_user, kind, label, text, created_at, deliver_at)
             VALUES (@pairId, @fromUser, @toUser, @kind, @label, @text, @now, @deliverAt)

@@ -9,7 +9,7 @@ namespace BondBot.Features.Notes;
 
 /// <summary><c>/note</c> notes of the pair for "our story": a later note once it was delivered, a sealed note once it
 /// was opened. In a person's own export their own notes still waiting are there too (their words), marked so.</summary>
-public sealed class NoteStory(SqliteConnectionFactory connections) : IStorySource
+public sealed class NoteStory(IDbConnections connections) : IStorySource
 {
     public StorySection Section => StorySection.Notes;
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Pairing;
@@ -10,5 +10,5 @@ namespace BondBot.Features.Pairing;
 /// </summary>
 public interface IPairEndHook
 {
-    Task OnPairEndingAsync(SqliteConnection connection, SqliteTransaction transaction, Pair pair, Instant now);
+    Task OnPairEndingAsync(DbConnection connection, DbTransaction transaction, Pair pair, Instant now);
 }

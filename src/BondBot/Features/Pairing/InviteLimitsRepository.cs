@@ -6,7 +6,7 @@ namespace BondBot.Features.Pairing;
 
 /// <summary>What keeps <c>/pair</c> from being used against someone: cooldowns per inviter and per invitee, the
 /// invitee's "don't invite me again", and at most one invite a day posted in a channel for a person with closed DMs.</summary>
-public sealed class InviteLimitsRepository(SqliteConnectionFactory connections)
+public sealed class InviteLimitsRepository(IDbConnections connections)
 {
     public async Task<Instant?> LastInviteByAsync(ulong inviterId, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Pairing;
@@ -12,7 +12,7 @@ public sealed class PairingPersonalData : IPersonalData
 {
     public int EraseOrder => 20;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
         var p = new { userId = subject.UserId };
         await export.AddAsync("pairings", connection, """
@@ -24,7 +24,7 @@ public sealed class PairingPersonalData : IPersonalData
         await export.AddAsync("invites_you_refused", connection, "SELECT inviter_id, created_at FROM invite_blocks WHERE invitee_id = @userId", p);
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
+    public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)
     {
         var p = new { userId = subject.UserId };
         await connection.ExecuteAsync("DELETE FROM pair_invites WHERE inviter_id = @userId OR invitee_id = @userId", p, transaction);

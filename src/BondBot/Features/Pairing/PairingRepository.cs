@@ -1,7 +1,7 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Pairing;
@@ -9,7 +9,7 @@ namespace BondBot.Features.Pairing;
 /// <summary>Pairs, their members and invites. One active pair per person is enforced by a unique index, so two
 /// accepts that race cannot both succeed. What a person must be told about a change is written to the outbox in the
 /// change's own transaction.</summary>
-public sealed class PairingRepository(SqliteConnectionFactory connections, OutboxWriter outbox, IEnumerable<IPairEndHook> endHooks)
+public sealed class PairingRepository(IDbConnections connections, OutboxWriter outbox, IEnumerable<IPairEndHook> endHooks)
 {
     private const string PairColumns = "p.pair_id AS PairId, p.user_a AS UserA, p.user_b AS UserB, p.guild_id AS GuildId, p.created_at AS CreatedAt";
     private const string InviteColumns = "invite_id AS InviteId, inviter_id AS InviterId, invitee_id AS InviteeId, guild_id AS GuildId, channel_id AS ChannelId, status AS Status, created_at AS CreatedAt, expires_at AS ExpiresAt";
@@ -39,7 +39,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
         Instant now, Instant expiresAt, Duration cooldown, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var last = await connection.ExecuteScalarAsync<long?>("SELECT MAX(created_at) FROM pair_invites WHERE inviter_id = @inviterId", new { inviterId }, transaction);
         if (last is { } ms && now - Instant.FromUnixTimeMilliseconds(ms) < cooldown)
             return null;
@@ -61,7 +61,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var invite = await ReadInviteAsync(connection, transaction, inviteId);
         var refusal = Check(invite, userId, now);
         if (refusal is not null)
@@ -93,7 +93,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var invite = await ReadInviteAsync(connection, transaction, inviteId);
         var refusal = Check(invite, userId, now);
         if (refusal is not null)
@@ -114,7 +114,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
     public async Task<bool> EndPairAsync(Pair pair, Instant now, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (!await EndPairAsync(connection, transaction, pair, now))
             return false;
         await outbox.WriteAsync(connection, transaction, deliveries);
@@ -124,7 +124,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
 
     /// <summary>Ends a pair inside a caller's transaction (erase uses it): members inactive, whatever was still waiting
     /// to reach the pair dropped (reveals excepted), and every <see cref="IPairEndHook"/> run (the space closes).</summary>
-    public async Task<bool> EndPairAsync(SqliteConnection connection, SqliteTransaction transaction, Pair pair, Instant now)
+    public async Task<bool> EndPairAsync(DbConnection connection, DbTransaction transaction, Pair pair, Instant now)
     {
         var ended = await connection.ExecuteAsync("UPDATE pairs SET ended_at = @now WHERE pair_id = @PairId AND ended_at IS NULL", new { now, pair.PairId }, transaction);
         if (ended == 0)
@@ -137,7 +137,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
     }
 
     /// <summary>Every pairing a person has been in, active or ended (for their export and erase).</summary>
-    public static async Task<IReadOnlyList<long>> PairIdsOfAsync(SqliteConnection connection, SqliteTransaction? transaction, ulong userId) =>
+    public static async Task<IReadOnlyList<long>> PairIdsOfAsync(DbConnection connection, DbTransaction? transaction, ulong userId) =>
         (await connection.QueryAsync<long>("SELECT pair_id FROM pair_members WHERE user_id = @userId", new { userId }, transaction)).ToList();
 
     /// <summary>Every pairing a person has been in, active or ended, oldest first (for the story in their export).</summary>
@@ -150,7 +150,7 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
     }
 
     /// <summary>The active pair of a person inside a caller's transaction.</summary>
-    public static Task<Pair?> ActivePairAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId) =>
+    public static Task<Pair?> ActivePairAsync(DbConnection connection, DbTransaction transaction, ulong userId) =>
         GetActivePairAsync(connection, transaction, userId);
 
     private static AcceptOutcome? Check(Invite? invite, ulong userId, Instant now) => invite switch
@@ -162,19 +162,19 @@ public sealed class PairingRepository(SqliteConnectionFactory connections, Outbo
         _ => null,
     };
 
-    private static Task<Invite?> ReadInviteAsync(SqliteConnection connection, SqliteTransaction? transaction, long inviteId) =>
+    private static Task<Invite?> ReadInviteAsync(DbConnection connection, DbTransaction? transaction, long inviteId) =>
         connection.QuerySingleOrDefaultAsync<Invite>($"SELECT {InviteColumns} FROM pair_invites WHERE invite_id = @inviteId", new { inviteId }, transaction);
 
-    private static Task AnswerInviteAsync(SqliteConnection connection, SqliteTransaction transaction, long inviteId, string status, Instant now) =>
+    private static Task AnswerInviteAsync(DbConnection connection, DbTransaction transaction, long inviteId, string status, Instant now) =>
         connection.ExecuteAsync("UPDATE pair_invites SET status = @status, answered_at = @now WHERE invite_id = @inviteId", new { inviteId, status, now }, transaction);
 
-    private static Task<Pair?> GetActivePairAsync(SqliteConnection connection, SqliteTransaction? transaction, ulong userId) =>
+    private static Task<Pair?> GetActivePairAsync(DbConnection connection, DbTransaction? transaction, ulong userId) =>
         connection.QuerySingleOrDefaultAsync<Pair>($"""
             SELECT {PairColumns} FROM pair_members m JOIN pairs p ON p.pair_id = m.pair_id
             WHERE m.user_id = @userId AND m.active = 1 AND p.ended_at IS NULL
             """, new { userId }, transaction);
 
-    private static Task EnsureUsersAsync(SqliteConnection connection, SqliteTransaction transaction, Instant now, params ulong[] userIds) =>
+    private static Task EnsureUsersAsync(DbConnection connection, DbTransaction transaction, Instant now, params ulong[] userIds) =>
         connection.ExecuteAsync("INSERT INTO users (user_id, created_at) VALUES (@id, @now) ON CONFLICT (user_id) DO NOTHING",
             userIds.Select(id => new { id, now }), transaction);
 }

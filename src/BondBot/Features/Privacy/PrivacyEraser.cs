@@ -11,7 +11,7 @@ namespace BondBot.Features.Privacy;
 /// notice is written with the erase); then every feature erases its own part (<see cref="IPersonalData"/>). The
 /// partner keeps their own answers, check-ins and history.
 /// </summary>
-public sealed class PrivacyEraser(SqliteConnectionFactory connections, PairingRepository pairs, OutboxWriter outbox, IEnumerable<IPersonalData> parts)
+public sealed class PrivacyEraser(IDbConnections connections, PairingRepository pairs, OutboxWriter outbox, IEnumerable<IPersonalData> parts)
 {
     private readonly IReadOnlyList<IPersonalData> _parts = parts.OrderBy(p => p.EraseOrder).ToList();
 
@@ -19,7 +19,7 @@ public sealed class PrivacyEraser(SqliteConnectionFactory connections, PairingRe
     public async Task<ulong?> EraseAsync(ulong userId, Instant now, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         ulong? partner = null;
         if (await PairingRepository.ActivePairAsync(connection, transaction, userId) is { } pair && await pairs.EndPairAsync(connection, transaction, pair, now))
         {

@@ -7,7 +7,7 @@ namespace BondBot.Features.Privacy;
 
 /// <summary>Everything BondBot stores about one person, as JSON: each feature adds its own part
 /// (<see cref="IPersonalData"/>). A partner's answer to a round that is not revealed is never included.</summary>
-public sealed class PrivacyExport(SqliteConnectionFactory connections, IEnumerable<IPersonalData> parts, IClock clock)
+public sealed class PrivacyExport(IDbConnections connections, IEnumerable<IPersonalData> parts, IClock clock)
 {
     public async Task<byte[]> BuildAsync(ulong userId, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace BondBot.Features.Pulse;
 /// <summary>Monthly pulse ratings, saved one dimension at a time so nothing is lost between clicks. A month's row
 /// belongs to one pair: ratings given with someone else are started afresh, and a partner only ever sees ratings
 /// given within their own pair.</summary>
-public sealed class PulseRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class PulseRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record Ratings(long? Trust, long? Knowledge, long? Mutuality, long? Commitment, long? Caring, long? Interdependence)
     {
@@ -26,10 +26,10 @@ public sealed class PulseRepository(SqliteConnectionFactory connections, OutboxW
         // The column name comes from our fixed list, never from input; the values are parameters.
         var column = PulseDimension.All[dimension].Key;
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         // Ratings given while paired with someone else (or unpaired) are not carried into this pair's month.
         await connection.ExecuteAsync("""
-            DELETE FROM pulses WHERE user_id = @userId AND month = @month AND pair_id IS NOT @pairId
+            DELETE FROM pulses WHERE user_id = @userId AND month = @month AND pair_id IS DISTINCT FROM @pairId
             """, new { userId, month, pairId }, transaction);
         var before = await connection.QuerySingleOrDefaultAsync<Ratings>($"SELECT {Columns} FROM pulses WHERE user_id = @userId AND month = @month", new { userId, month }, transaction);
         await connection.ExecuteAsync($"""

@@ -5,7 +5,7 @@ using NodaTime;
 namespace BondBot.Features.Questions;
 
 /// <summary>A guild's own questions, added by its moderators with <c>/deck</c>.</summary>
-public sealed class CustomQuestionRepository(SqliteConnectionFactory connections)
+public sealed class CustomQuestionRepository(IDbConnections connections)
 {
     public const string KeyPrefix = "custom:";
     public const int MaxPerGuild = 500;
@@ -18,7 +18,7 @@ public sealed class CustomQuestionRepository(SqliteConnectionFactory connections
     public async Task<CustomQuestion?> AddAsync(ulong guildId, string text, string category, int depth, ulong createdBy, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var count = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM custom_questions WHERE guild_id = @guildId AND removed_at IS NULL", new { guildId }, transaction);
         if (count >= MaxPerGuild)
             return null;

@@ -9,7 +9,7 @@ namespace BondBot.Features.Questions;
 
 /// <summary>Revealed question rounds of the pair, with both answers, for <c>/memories</c>; filtered by category.
 /// Only rounds with status <c>revealed</c>: an answer waiting for the partner's never appears.</summary>
-public sealed class QuestionMemories(SqliteConnectionFactory connections) : IMemorySource
+public sealed class QuestionMemories(IDbConnections connections) : IMemorySource
 {
     public IReadOnlyList<(string Key, string Name)> Filters { get; } = QuestionCategory.All.Select(c => (c.Key, c.Name)).ToList();
 

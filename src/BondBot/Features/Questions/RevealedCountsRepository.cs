@@ -4,7 +4,7 @@ using Dapper;
 namespace BondBot.Features.Questions;
 
 /// <summary>How far a pair has gone together, for <c>/insights</c> and the weekly card: revealed rounds only, this pair only.</summary>
-public sealed class RevealedCountsRepository(SqliteConnectionFactory connections)
+public sealed class RevealedCountsRepository(IDbConnections connections)
 {
     // Aggregate columns have no type when no row comes back, which Dapper's positional records cannot map;
     // settable properties map by name instead.

@@ -4,7 +4,7 @@ using Dapper;
 namespace BondBot.Features.Questions;
 
 /// <summary>Where each round's question card was posted, so every copy's status can be refreshed.</summary>
-public sealed class RoundCardRepository(SqliteConnectionFactory connections)
+public sealed class RoundCardRepository(IDbConnections connections)
 {
     private sealed record CardRow(ulong ChannelId, ulong MessageId);
 

@@ -8,7 +8,7 @@ namespace BondBot.Features.Questions;
 /// <summary>Rounds and their answers. The reveal happens inside the transaction that stores the second answer, so
 /// two answers arriving together reveal exactly once, and the reveal's deliveries are written in that same
 /// transaction: once revealed, both partners are sure to receive it.</summary>
-public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class RoundRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public const string Columns = "round_id AS RoundId, pair_id AS PairId, question_key AS QuestionKey, question_text AS QuestionText, category AS Category, depth AS Depth, status AS Status, opened_at AS OpenedAt, channel_id AS ChannelId, message_id AS MessageId, asked_category AS AskedCategory, asked_depth AS AskedDepth, swapped_by AS SwappedBy, set_aside_times AS SetAsideTimes";
 
@@ -46,7 +46,7 @@ public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxW
         Func<Round, IEnumerable<OutboxItem>>? deliveries = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (replacing is { } old)
         {
             var replaced = await connection.ExecuteAsync("""
@@ -139,7 +139,7 @@ public sealed class RoundRepository(SqliteConnectionFactory connections, OutboxW
         Func<Round, IReadOnlyList<Answer>, IEnumerable<OutboxItem>> onReveal, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var round = await connection.QuerySingleOrDefaultAsync<Round>($"SELECT {Columns} FROM rounds WHERE round_id = @roundId", new { roundId }, transaction);
         if (round is not { IsOpen: true })
             return new SaveAnswerResult(SaveAnswerOutcome.RoundClosed, round);

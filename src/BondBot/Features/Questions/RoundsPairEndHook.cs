@@ -1,6 +1,6 @@
 using BondBot.Features.Pairing;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Questions;
@@ -9,7 +9,7 @@ namespace BondBot.Features.Questions;
 /// them again (the nudge query reads only rounds not yet nudged).</summary>
 public sealed class RoundsPairEndHook : IPairEndHook
 {
-    public Task OnPairEndingAsync(SqliteConnection connection, SqliteTransaction transaction, Pair pair, Instant now) =>
+    public Task OnPairEndingAsync(DbConnection connection, DbTransaction transaction, Pair pair, Instant now) =>
         connection.ExecuteAsync(
             "UPDATE rounds SET nudged_at = COALESCE(nudged_at, @now) WHERE pair_id = @PairId AND status = 'open'", new { now, pair.PairId }, transaction);
 }

@@ -9,7 +9,7 @@ namespace BondBot.Features.Questions;
 /// "Not yet": a round set aside without judgement keeps its answers (hidden, never revealed while it is away) and
 /// comes back no sooner than <see cref="AwayFor"/>, at most <see cref="MaxReturns"/> times; a third "Not yet" retires it.
 /// </summary>
-public sealed class SetAsideRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class SetAsideRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public static readonly Duration AwayFor = Duration.FromDays(21);
     public const int MaxReturns = 2;
@@ -21,7 +21,7 @@ public sealed class SetAsideRepository(SqliteConnectionFactory connections, Outb
     public async Task<Outcome> SetAsideAsync(long roundId, ulong by, Instant now, Func<bool, IEnumerable<OutboxItem>> notices, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var times = await connection.ExecuteScalarAsync<long?>("""
             UPDATE rounds SET status = CASE WHEN set_aside_times >= @maxReturns THEN 'retired' ELSE 'set-aside' END,
                 set_aside_by = @by, set_aside_at = @now, set_aside_times = set_aside_times + 1, return_after = @returnAfter

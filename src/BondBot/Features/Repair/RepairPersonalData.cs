@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Repair;
@@ -12,7 +12,7 @@ public sealed class RepairPersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
         await export.AddAsync("repair_written", connection,
             "SELECT to_user, kind, text, return_at, created_at, sent_at, thanked_at FROM repair_messages WHERE from_user = @userId ORDER BY created_at",
@@ -22,7 +22,7 @@ public sealed class RepairPersonalData : IPersonalData
             new { userId = subject.UserId });
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
+    public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)
     {
         await connection.ExecuteAsync("DELETE FROM repair_messages WHERE from_user = @userId", new { userId = subject.UserId }, transaction);
         await connection.ExecuteAsync("UPDATE repair_messages SET to_user = 0 WHERE to_user = @userId", new { userId = subject.UserId }, transaction);

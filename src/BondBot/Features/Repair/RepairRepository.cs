@@ -7,7 +7,7 @@ namespace BondBot.Features.Repair;
 
 /// <summary>A person's repair-kit drafts and the repair messages they chose to send. A draft is private until Send
 /// consumes it, in the same transaction as its delivery, so a second press finds nothing left to send.</summary>
-public sealed class RepairRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class RepairRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record Draft(long DraftId, long? PairId, ulong FromUser, ulong? ToUser, string Kind, string Text, string? Parts, Instant? ReturnAt,
         Instant CreatedAt, Instant? SentAt);

@@ -9,7 +9,7 @@ namespace BondBot.Features.Repair;
 
 /// <summary>Repair messages of the pair for "our story": only those that were sent. A draft never left its writer, so
 /// it is not part of the story, not even theirs.</summary>
-public sealed class RepairStory(SqliteConnectionFactory connections) : IStorySource
+public sealed class RepairStory(IDbConnections connections) : IStorySource
 {
     public StorySection Section => StorySection.Notes;
 

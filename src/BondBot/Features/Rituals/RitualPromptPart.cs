@@ -23,7 +23,7 @@ public sealed class RitualPromptPart(
     Space.SpaceRepository spaces,
     DirectMessenger dms,
     OutboxWriter outbox,
-    SqliteConnectionFactory connections,
+    IDbConnections connections,
     IOptions<SchedulerOptions> options,
     IClock clock) : IPromptPart
 {
@@ -41,7 +41,7 @@ public sealed class RitualPromptPart(
         {
             var shared = new MessagePayload { Embeds = [await EmbedAsync(pair, null, week, cancellationToken)] };
             await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = await connection.BeginWriteAsync();
             await outbox.WriteAsync(connection, transaction, OutboxItem.ToBoth(OutboxKinds.Ritual, pair.PairId, [pair.UserA, pair.UserB], shared, $"ritual:{pair.PairId}:{week:yyyy-MM-dd}"));
             await outbox.CommitAsync(transaction, cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BondBot.Discord;
 using BondBot.Features.Delivery;
+using BondBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public sealed class CheckInScheduler(
     PromptLedger ledger,
     PromptSender sender,
     IEnumerable<ISchedulerStep> steps,
+    IDbConnections connections,
     IClock clock,
     TimeProvider time,
     IOptions<SchedulerOptions> options,
@@ -28,6 +30,8 @@ public sealed class CheckInScheduler(
 {
     /// <summary>How long after a send Discord still recognises its nonce (Message §Create Message: "a few minutes").</summary>
     public static readonly Duration NonceWindow = Duration.FromMinutes(4);
+
+    public const string StepsLockName = "bondbot:scheduler-steps";
 
     private readonly ConcurrentDictionary<string, byte> _inFlight = new();
     private readonly SemaphoreSlim _pass = new(1, 1);
@@ -90,9 +94,12 @@ public sealed class CheckInScheduler(
             if (total.Due > 0 || total.Sent > 0 || total.Failed > 0 || total.Retrying > 0)
                 logger.LogInformation("Prompt batch: {Due} due, {Sent} sent, {Failed} failed, {Skipped} skipped, {Retrying} to retry",
                     total.Due, total.Sent, total.Failed, total.Skipped, total.Retrying);
-            foreach (var step in steps)
-                if (await step.RunAsync(now, cancellationToken) is > 0 and var sent)
-                    logger.LogInformation("{Step}: {Sent} sent", step.GetType().Name, sent);
+            // Maintenance steps run in one process at a time; the others skip them this pass (the ledger still guards each send).
+            await using (var stepsLock = await ProcessLock.TakeAsync(connections, StepsLockName, wait: false, cancellationToken))
+                if (stepsLock is not null)
+                    foreach (var step in steps)
+                        if (await step.RunAsync(now, cancellationToken) is > 0 and var sent)
+                            logger.LogInformation("{Step}: {Sent} sent", step.GetType().Name, sent);
             metrics.SchedulerPass(total.Due, total.Sent, total.Failed);
             Interlocked.Exchange(ref _lastPassTicks, time.GetUtcNow().UtcTicks);
             return total;
@@ -105,7 +112,7 @@ public sealed class CheckInScheduler(
 
     private async Task<PassSummary> ResumeUnfinishedAsync(Instant now, Duration window, CancellationToken cancellationToken)
     {
-        var unfinished = (await ledger.UnfinishedAsync(cancellationToken)).Where(u => !_inFlight.ContainsKey(u.Prompt.Key)).ToList();
+        var unfinished = (await ledger.UnfinishedAsync(now, cancellationToken)).Where(u => !_inFlight.ContainsKey(u.Prompt.Key)).ToList();
         var retry = new List<PromptLedger.Claimed>();
         var failed = 0;
         foreach (var u in unfinished)

@@ -11,14 +11,15 @@ namespace BondBot.Features.Scheduling;
 /// skipped (a DM would only be refused); the rest are claimed to be sent. The schedule belongs to Settings, the ledger
 /// to Delivery; this is where the two meet.
 /// </summary>
-public sealed class PromptClaims(SqliteConnectionFactory connections)
+public sealed class PromptClaims(IDbConnections connections)
 {
     public sealed record ClaimResult(IReadOnlyList<PromptLedger.Claimed> ToSend, int Skipped);
 
     public async Task<ClaimResult> ClaimDueAsync(Instant now, Duration catchUpWindow, int limit, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        // A claim transaction: on PostgreSQL it locks only the rows it takes, so every process claims its own share.
+        await using var transaction = await connection.BeginClaimAsync(cancellationToken);
         var due = await UserSettingsRepository.DueAsync(connection, transaction, now, limit);
         var unreachable = await DmChannelRepository.UnreachableAmongAsync(connection, transaction, due.Select(d => d.UserId).ToList());
         var toSend = new List<PromptLedger.Claimed>();

@@ -1,13 +1,13 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Settings;
 
 /// <summary>Schedules in the users table, and the due index the scheduler reads.</summary>
-public sealed class UserSettingsRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class UserSettingsRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private sealed record Row(ulong UserId, string? TimeZone, LocalTime CheckinTime, string CheckinDays, Instant? PausedUntil, Instant? NextCheckinAt, long TimeChosen);
 
@@ -29,7 +29,7 @@ public sealed class UserSettingsRepository(SqliteConnectionFactory connections, 
     public async Task SaveAsync(UserSettings settings, Instant now, IEnumerable<OutboxItem>? deliveries = null, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         await connection.ExecuteAsync("""
             INSERT INTO users (user_id, time_zone, checkin_time, checkin_days, paused_until, next_checkin_at, checkin_time_chosen, created_at)
             VALUES (@UserId, @ZoneId, @CheckInTime, @DaysKey, @PausedUntil, @NextCheckInAt, @TimeChosen, @now)
@@ -68,16 +68,22 @@ public sealed class UserSettingsRepository(SqliteConnectionFactory connections, 
     }
 
     /// <summary>Everyone due by <paramref name="now"/>, oldest first, inside the caller's transaction. Served by the
-    /// partial index on next_checkin_at: the cost depends on who is due, not on how many people exist.</summary>
-    public static async Task<IReadOnlyList<DueRow>> DueAsync(SqliteConnection connection, SqliteTransaction transaction, Instant now, int limit) =>
-        (await connection.QueryAsync<DueRow>("""
-            SELECT user_id AS UserId, time_zone AS TimeZone, checkin_time AS CheckinTime, checkin_days AS CheckinDays,
-                   paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt
-            FROM users WHERE next_checkin_at IS NOT NULL AND next_checkin_at <= @now
-            ORDER BY next_checkin_at LIMIT @limit
+    /// partial index on next_checkin_at: the cost depends on who is due, not on how many people exist. Rows another
+    /// process is claiming at this moment are passed over (<see cref="SqlDialect.SkipLocked"/>), so processes split a fan-out.</summary>
+    public static async Task<IReadOnlyList<DueRow>> DueAsync(DbConnection connection, DbTransaction transaction, Instant now, int limit) =>
+        (await connection.QueryAsync<DueRow>($"""
+            {DueSql}{SqlDialect.Of(connection).SkipLocked}
             """, new { now, limit }, transaction)).ToList();
 
+    /// <summary>The due query itself (the benchmark times it as the scheduler runs it).</summary>
+    public const string DueSql = """
+        SELECT user_id AS UserId, time_zone AS TimeZone, checkin_time AS CheckinTime, checkin_days AS CheckinDays,
+               paused_until AS PausedUntil, next_checkin_at AS NextCheckinAt
+        FROM users WHERE next_checkin_at IS NOT NULL AND next_checkin_at <= @now
+        ORDER BY next_checkin_at LIMIT @limit
+        """;
+
     /// <summary>Moves a person's next due instant (null: no zone, nothing is scheduled) inside the caller's transaction.</summary>
-    public static Task SetNextAsync(SqliteConnection connection, SqliteTransaction transaction, ulong userId, Instant? next) =>
+    public static Task SetNextAsync(DbConnection connection, DbTransaction transaction, ulong userId, Instant? next) =>
         connection.ExecuteAsync("UPDATE users SET next_checkin_at = @next WHERE user_id = @userId", new { next, userId }, transaction);
 }

@@ -1,6 +1,6 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Features.Pairing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Space;
@@ -9,6 +9,6 @@ namespace BondBot.Features.Space;
 /// partners were told in the same transaction — so neither keeps reading what was shared there.</summary>
 public sealed class SpacePairEndHook(OutboxWriter outbox) : IPairEndHook
 {
-    public Task OnPairEndingAsync(SqliteConnection connection, SqliteTransaction transaction, Pair pair, Instant now) =>
+    public Task OnPairEndingAsync(DbConnection connection, DbTransaction transaction, Pair pair, Instant now) =>
         SpaceRepository.CloseForPairAsync(connection, transaction, pair.PairId, outbox);
 }

@@ -1,7 +1,7 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Space;
@@ -12,13 +12,13 @@ public sealed class SpacePersonalData(OutboxWriter outbox) : IPersonalData
 {
     public int EraseOrder => 15;
 
-    public async Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export)
+    public async Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export)
     {
-        await export.AddAsync("spaces", connection, "SELECT guild_id, channel_id, created_at FROM spaces WHERE pair_id IN @PairIds", new { subject.PairIds });
-        await export.AddAsync("space_requests", connection, "SELECT guild_id, requested_by, created_at FROM space_requests WHERE pair_id IN @PairIds", new { subject.PairIds });
+        await export.AddAsync("spaces", connection, $"SELECT guild_id, channel_id, created_at FROM spaces WHERE pair_id {SqlDialect.Of(connection).In("PairIds")}", new { subject.PairIds });
+        await export.AddAsync("space_requests", connection, $"SELECT guild_id, requested_by, created_at FROM space_requests WHERE pair_id {SqlDialect.Of(connection).In("PairIds")}", new { subject.PairIds });
     }
 
-    public async Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now)
+    public async Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now)
     {
         foreach (var pairId in subject.PairIds)
             await SpaceRepository.CloseForPairAsync(connection, transaction, pairId, outbox);

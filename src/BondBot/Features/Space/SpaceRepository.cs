@@ -1,13 +1,13 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Space;
 
 /// <summary>Pairs' private channels, the partner's pending consent to open one, and each guild's chosen category.</summary>
-public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class SpaceRepository(IDbConnections connections, OutboxWriter outbox)
 {
     public sealed record PairSpace(long PairId, ulong GuildId, ulong ChannelId);
 
@@ -32,7 +32,7 @@ public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxW
     public async Task<bool> AddAsync(long pairId, ulong guildId, ulong channelId, Instant now, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var added = await connection.ExecuteAsync(
             "INSERT INTO spaces (pair_id, guild_id, channel_id, created_at) VALUES (@pairId, @guildId, @channelId, @now) ON CONFLICT DO NOTHING",
             new { pairId, guildId, channelId, now }, transaction) > 0;
@@ -48,7 +48,7 @@ public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxW
     public async Task<PairSpace?> RemoveByChannelAsync(ulong channelId, Func<PairSpace, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var removed = await connection.QuerySingleOrDefaultAsync<PairSpace>($"DELETE FROM spaces WHERE channel_id = @channelId RETURNING {Columns}", new { channelId }, transaction);
         if (removed is null)
             return null;
@@ -59,7 +59,7 @@ public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxW
 
     /// <summary>Inside the transaction that ends a pair: its space and any pending request go, and the channel is
     /// deleted by the outbox (durably, even if Discord is down right now).</summary>
-    public static async Task CloseForPairAsync(SqliteConnection connection, SqliteTransaction transaction, long pairId, OutboxWriter outbox)
+    public static async Task CloseForPairAsync(DbConnection connection, DbTransaction transaction, long pairId, OutboxWriter outbox)
     {
         await connection.ExecuteAsync("DELETE FROM space_requests WHERE pair_id = @pairId", new { pairId }, transaction);
         var channel = await connection.QuerySingleOrDefaultAsync<ulong?>("DELETE FROM spaces WHERE pair_id = @pairId RETURNING channel_id", new { pairId }, transaction);
@@ -70,7 +70,7 @@ public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxW
     public async Task SaveRequestAsync(long pairId, ulong guildId, ulong requestedBy, Instant now, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         await connection.ExecuteAsync("""
             INSERT INTO space_requests (pair_id, guild_id, requested_by, created_at) VALUES (@pairId, @guildId, @requestedBy, @now)
             ON CONFLICT (pair_id) DO UPDATE SET guild_id = excluded.guild_id, requested_by = excluded.requested_by, created_at = excluded.created_at
@@ -90,7 +90,7 @@ public sealed class SpaceRepository(SqliteConnectionFactory connections, OutboxW
     public async Task<bool> DropRequestAsync(long pairId, IEnumerable<OutboxItem> deliveries, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (await connection.ExecuteAsync("DELETE FROM space_requests WHERE pair_id = @pairId", new { pairId }, transaction) == 0)
             return false;
         await outbox.WriteAsync(connection, transaction, deliveries);

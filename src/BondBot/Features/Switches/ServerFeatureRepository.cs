@@ -5,7 +5,7 @@ using NodaTime;
 namespace BondBot.Features.Switches;
 
 /// <summary>The switches in <c>server_features</c>: a row only once an admin changed one (no row: on).</summary>
-public sealed class ServerFeatureRepository(SqliteConnectionFactory connections) : IServerFeatures
+public sealed class ServerFeatureRepository(IDbConnections connections) : IServerFeatures
 {
     public async Task<bool> IsOnAsync(ulong guildId, ServerFeature feature, CancellationToken cancellationToken = default)
     {

@@ -8,7 +8,7 @@ namespace BondBot.Features.ThisOrThat;
 
 /// <summary>Revealed This or that runs of the pair for <c>/memories</c>: each pair of options with both picks, ✨ where
 /// they matched. Runs still being played never appear.</summary>
-public sealed class ThisOrThatMemories(SqliteConnectionFactory connections) : IMemorySource
+public sealed class ThisOrThatMemories(IDbConnections connections) : IMemorySource
 {
     public const string Filter = "this-or-that";
 

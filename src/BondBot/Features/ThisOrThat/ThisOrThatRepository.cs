@@ -7,7 +7,7 @@ namespace BondBot.Features.ThisOrThat;
 
 /// <summary>Runs, their items and the picks. The reveal happens in the transaction that stores the last of the ten
 /// picks, with its deliveries: two last picks arriving together reveal exactly once, and nothing is revealed before.</summary>
-public sealed class ThisOrThatRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class ThisOrThatRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private const string RunColumns = "run_id AS RunId, pair_id AS PairId, status AS Status, started_at AS StartedAt";
     private const string ItemColumns = "position AS Position, deck_id AS DeckId, option_a AS OptionA, option_b AS OptionB, follow_up AS FollowUp";
@@ -56,7 +56,7 @@ public sealed class ThisOrThatRepository(SqliteConnectionFactory connections, Ou
         CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var runId = await connection.ExecuteScalarAsync<long?>("""
             INSERT INTO this_or_that_runs (pair_id, status, started_at) VALUES (@pairId, 'open', @now)
             ON CONFLICT (pair_id) WHERE status = 'open' DO NOTHING
@@ -81,7 +81,7 @@ public sealed class ThisOrThatRepository(SqliteConnectionFactory connections, Ou
         Func<Run, IReadOnlyList<RunItem>, IReadOnlyList<Pick>, IEnumerable<OutboxItem>> onReveal, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         var run = await connection.QuerySingleOrDefaultAsync<Run>($"SELECT {RunColumns} FROM this_or_that_runs WHERE run_id = @runId", new { runId }, transaction);
         if (run is not { IsOpen: true })
             return new PickResult(PickOutcome.RunClosed, run);

@@ -1,6 +1,6 @@
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Visits;
@@ -11,12 +11,12 @@ public sealed class VisitPersonalData : IPersonalData
 {
     public int EraseOrder => 10;
 
-    public Task ExportAsync(SqliteConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
-        export.AddAsync("visits", connection, """
+    public Task ExportAsync(DbConnection connection, PersonalDataSubject subject, PersonalDataExport export) =>
+        export.AddAsync("visits", connection, $"""
             SELECT visit_id, pair_id, setter_id, zone, starts_on, start_time, ends_on, created_at
-            FROM visits WHERE pair_id IN @pairIds OR setter_id = @userId ORDER BY starts_on, visit_id
+            FROM visits WHERE pair_id {SqlDialect.Of(connection).In("pairIds")} OR setter_id = @userId ORDER BY starts_on, visit_id
             """, new { pairIds = subject.PairIds, userId = subject.UserId });
 
-    public Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject, Instant now) =>
+    public Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject, Instant now) =>
         connection.ExecuteAsync("DELETE FROM visits WHERE setter_id = @userId", new { userId = subject.UserId }, transaction);
 }

@@ -1,7 +1,7 @@
 using BondBot.Features.Delivery.Outbox;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 using NodaTime.Text;
 
@@ -9,7 +9,7 @@ namespace BondBot.Features.Visits;
 
 /// <summary>A pair's visits. "Current" is the one not over yet on a given date (at most one: setting replaces it);
 /// the rest are history.</summary>
-public sealed class VisitRepository(SqliteConnectionFactory connections, OutboxWriter outbox)
+public sealed class VisitRepository(IDbConnections connections, OutboxWriter outbox)
 {
     private const string Columns = "visit_id AS VisitId, pair_id AS PairId, setter_id AS SetterId, zone AS Zone, starts_on AS StartsOn, start_time AS StartTime, ends_on AS EndsOn";
     private static readonly LocalTimePattern TimePattern = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");

@@ -7,7 +7,7 @@ using NodaTime;
 namespace BondBot.Features.Visits;
 
 /// <summary>The pair's visits for "our story": either partner set them for both, so both have seen every one.</summary>
-public sealed class VisitStory(SqliteConnectionFactory connections) : IStorySource
+public sealed class VisitStory(IDbConnections connections) : IStorySource
 {
     public StorySection Section => StorySection.Visits;
 

@@ -22,7 +22,7 @@ public sealed class WeekCardPromptPart(
     UserSettingsRepository settings,
     WeekFactsReader weeks,
     OutboxWriter outbox,
-    SqliteConnectionFactory connections,
+    IDbConnections connections,
     IOptions<SchedulerOptions> options,
     IClock clock) : IPromptPart
 {
@@ -48,7 +48,7 @@ public sealed class WeekCardPromptPart(
             var card = new MessagePayload { Content = "🌿 **Your week together**, in one picture. (`/couple week_card:off` stops these.)" };
             var picture = WeekCardPicture.Render(facts);
             await using var connection = await connections.OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = await connection.BeginWriteAsync(cancellationToken);
             await outbox.WriteAsync(connection, transaction, OutboxItem
                 .ToBoth(OutboxKinds.WeekCard, pair.PairId, [pair.UserA, pair.UserB], card, $"week-card:{pair.PairId}:{week:yyyy-MM-dd}")
                 .Select(item => item with { Files = [picture] }));

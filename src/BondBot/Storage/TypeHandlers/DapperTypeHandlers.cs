@@ -14,6 +14,9 @@ internal static class DapperTypeHandlers
         // Dapper maps ulong itself and would skip a handler for it; removing the built-in map lets ours run.
         SqlMapper.RemoveTypeMap(typeof(ulong));
         SqlMapper.RemoveTypeMap(typeof(ulong?));
+        SqlMapper.RemoveTypeMap(typeof(bool));
+        SqlMapper.RemoveTypeMap(typeof(bool?));
+        SqlMapper.AddTypeHandler(new BooleanHandler());
         SqlMapper.AddTypeHandler(new SnowflakeHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new LocalDateHandler());

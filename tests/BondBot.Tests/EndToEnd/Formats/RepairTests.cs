@@ -46,7 +46,7 @@ public sealed class RepairTests
 
     private static async Task<int> DraftsAsync(BotHarness bot)
     {
-        await using var connection = await bot.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync();
+        await using var connection = await bot.Services.GetRequiredService<IDbConnections>().OpenAsync();
         return await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM repair_messages WHERE sent_at IS NULL");
     }
 
@@ -218,7 +218,7 @@ public sealed class RepairTests
         Assert.DoesNotContain("alice-unsent-draft", bobs);
 
         await bot.Services.GetRequiredService<PrivacyEraser>().EraseAsync(world.Alice.Id, now, CancellationToken.None);
-        await using var connection = await bot.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync();
+        await using var connection = await bot.Services.GetRequiredService<IDbConnections>().OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM repair_messages WHERE from_user = @alice OR to_user = @alice",
             new { alice = world.Alice.Id }));
     }

@@ -34,7 +34,7 @@ public sealed class CorrelationLogTests
         Assert.Contains(inInteraction, l => l.Message.Contains("callback") && l.Message.Contains("retry"));
         Assert.All(inInteraction, l => Assert.Equal(correlation, l.Scope("CorrelationId")));
 
-        await using var connection = await bot.Services.GetRequiredService<SqliteConnectionFactory>().OpenAsync();
+        await using var connection = await bot.Services.GetRequiredService<IDbConnections>().OpenAsync();
         var deliveryId = await connection.ExecuteScalarAsync<long>(
             "SELECT delivery_id FROM outbox WHERE kind = @kind AND correlation_id = @correlation", new { kind = OutboxKinds.Appreciation, correlation });
         var workerLine = Assert.Single(logs.Lines, l => l.Category.EndsWith(nameof(OutboxWorker)) && l.Message.Contains("not sent yet"));

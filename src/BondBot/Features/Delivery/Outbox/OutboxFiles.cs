@@ -1,7 +1,7 @@
 using BondBot.Discord;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace BondBot.Features.Delivery.Outbox;
 
@@ -19,7 +19,7 @@ public static class OutboxFiles
         """;
 
     /// <summary>Replaces the row's files (a key enqueued again brings its own).</summary>
-    public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, long deliveryId, IReadOnlyList<FileUpload> files)
+    public static async Task WriteAsync(DbConnection connection, DbTransaction transaction, long deliveryId, IReadOnlyList<FileUpload> files)
     {
         await connection.ExecuteAsync("DELETE FROM outbox_files WHERE delivery_id = @deliveryId", new { deliveryId }, transaction);
         await connection.ExecuteAsync("""
@@ -30,7 +30,7 @@ public static class OutboxFiles
 
     private sealed record Row(string FileName, string ContentType, string? Description, byte[] Content);
 
-    public static async Task<IReadOnlyList<FileUpload>> ReadAsync(SqliteConnectionFactory connections, long deliveryId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<FileUpload>> ReadAsync(IDbConnections connections, long deliveryId, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>("""

@@ -1,13 +1,13 @@
 using BondBot.Discord;
 using BondBot.Storage;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Delivery.Outbox;
 
 /// <summary>The worker's view of the outbox, and the privacy operations on it (erase, pair end, export).</summary>
-public sealed class OutboxRepository(SqliteConnectionFactory connections)
+public sealed class OutboxRepository(IDbConnections connections)
 {
     public sealed class Row
     {
@@ -124,17 +124,17 @@ public sealed class OutboxRepository(SqliteConnectionFactory connections)
     }
 
     /// <summary>In the transaction that ends a pair: what was still waiting for it is dropped, except reveals.</summary>
-    public static Task CancelForPairAsync(SqliteConnection connection, SqliteTransaction transaction, long pairId, Instant now) =>
-        connection.ExecuteAsync("""
+    public static Task CancelForPairAsync(DbConnection connection, DbTransaction transaction, long pairId, Instant now) =>
+        connection.ExecuteAsync($"""
             UPDATE outbox SET status = 'cancelled', updated_at = @now
-            WHERE pair_id = @pairId AND status IN ('pending', 'held') AND kind NOT IN @survivors
+            WHERE pair_id = @pairId AND status IN ('pending', 'held') AND kind {SqlDialect.Of(connection).NotIn("survivors")}
             """, new { pairId, now, survivors = OutboxKinds.SurvivePairEnd.ToArray() }, transaction);
 
     /// <summary>In the erase transaction: everything addressed to the person, and anything still waiting to reach a
     /// partner from the person's pairs (it may carry what they wrote).</summary>
-    public static Task EraseAsync(SqliteConnection connection, SqliteTransaction transaction, PersonalDataSubject subject) =>
-        connection.ExecuteAsync("""
+    public static Task EraseAsync(DbConnection connection, DbTransaction transaction, PersonalDataSubject subject) =>
+        connection.ExecuteAsync($"""
             DELETE FROM outbox WHERE recipient_id = @UserId
-               OR (status IN ('pending', 'held') AND route <> 'delete-channel' AND pair_id IN @PairIds)
+               OR (status IN ('pending', 'held') AND route <> 'delete-channel' AND pair_id {SqlDialect.Of(connection).In("PairIds")})
             """, new { subject.UserId, subject.PairIds }, transaction);
 }

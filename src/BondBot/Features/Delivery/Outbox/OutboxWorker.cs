@@ -1,4 +1,5 @@
 using BondBot.Discord;
+using BondBot.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
@@ -16,6 +17,7 @@ public sealed class OutboxWorker(
     OutboxRepository rows,
     OutboxSender sender,
     IEnumerable<IDeliveryObserver> observers,
+    IDbConnections connections,
     IClock clock,
     TimeProvider time,
     ILogger<OutboxWorker> logger) : BackgroundService
@@ -27,6 +29,7 @@ public sealed class OutboxWorker(
     public static readonly Duration GiveUpAfter = Duration.FromDays(7);
     private const int BatchSize = 200;
     private const int Lanes = 8;
+    public const string LockName = "bondbot:outbox";
 
     private readonly SemaphoreSlim _pass = new(1, 1);
 
@@ -55,12 +58,20 @@ public sealed class OutboxWorker(
         }
     }
 
-    /// <summary>One pass over everything due now. Passes never overlap (tests call this directly).</summary>
+    /// <summary>
+    /// One pass over everything due now. Passes never overlap (tests call this directly), not even across processes
+    /// sharing a PostgreSQL database: a pair's deliveries must go in order and a shared post takes both partners' rows,
+    /// so one process at a time delivers (the others find the lock held and skip the pass; the outbox is small next to
+    /// the prompt fan-out, which every process shares).
+    /// </summary>
     public async Task<PassSummary> RunOnceAsync(CancellationToken cancellationToken)
     {
         await _pass.WaitAsync(cancellationToken);
         try
         {
+            await using var deliverer = await ProcessLock.TakeAsync(connections, LockName, wait: false, cancellationToken);
+            if (deliverer is null)
+                return new PassSummary(0, 0, 0, 0);
             var now = clock.GetCurrentInstant();
             if (await rows.ExpireAsync(now - GiveUpAfter, now, cancellationToken) is > 0 and var expired)
                 logger.LogWarning("{Count} deliveries could not be sent within {Days} days and were given up", expired, GiveUpAfter.Days);

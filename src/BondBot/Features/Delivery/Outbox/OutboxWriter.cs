@@ -1,6 +1,7 @@
+using BondBot.Storage;
 using BondBot.Discord.Json;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using NodaTime;
 
 namespace BondBot.Features.Delivery.Outbox;
@@ -14,7 +15,7 @@ public sealed class OutboxWriter(IClock clock)
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
-    public async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<OutboxItem> items)
+    public async Task WriteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<OutboxItem> items)
     {
         var now = clock.GetCurrentInstant();
         foreach (var item in items)
@@ -45,11 +46,11 @@ public sealed class OutboxWriter(IClock clock)
     /// <summary>The common shape of a change that someone must hear about: one statement that finds and changes a row
     /// (<paramref name="change"/>, null when there is nothing to change: already done, not theirs, expired), and, only
     /// when it changed something, the deliveries it causes, in the same transaction.</summary>
-    public async Task<T?> ChangeAsync<T>(Storage.SqliteConnectionFactory connections, Func<SqliteConnection, SqliteTransaction, Task<T?>> change,
+    public async Task<T?> ChangeAsync<T>(Storage.IDbConnections connections, Func<DbConnection, DbTransaction, Task<T?>> change,
         Func<T, IEnumerable<OutboxItem>> deliveries, CancellationToken cancellationToken = default) where T : class
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = await connection.BeginWriteAsync();
         if (await change(connection, transaction) is not { } changed)
             return null;
         await WriteAsync(connection, transaction, deliveries(changed));
@@ -58,7 +59,7 @@ public sealed class OutboxWriter(IClock clock)
     }
 
     /// <summary>Commits the transaction that wrote deliveries, then wakes the worker so they go out at once.</summary>
-    public async Task CommitAsync(SqliteTransaction transaction, CancellationToken cancellationToken = default)
+    public async Task CommitAsync(DbTransaction transaction, CancellationToken cancellationToken = default)
     {
         await transaction.CommitAsync(cancellationToken);
         Wake();

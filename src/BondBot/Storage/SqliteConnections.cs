@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +9,12 @@ namespace BondBot.Storage;
 /// SQLite) and a busy timeout so a second writer waits instead of failing at once. WAL mode is persistent in
 /// the file and is set by the migrator.
 /// </summary>
-public sealed class SqliteConnectionFactory
+public sealed class SqliteConnections : IDbConnections
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
 
-    public SqliteConnectionFactory(IOptions<DatabaseOptions> options)
+    public SqliteConnections(IOptions<DatabaseOptions> options)
     {
         var value = options.Value;
         var builder = new SqliteConnectionStringBuilder(value.ResolveConnectionString())
@@ -30,6 +31,12 @@ public sealed class SqliteConnectionFactory
     }
 
     public string DataSource => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+
+    public string Describe => DataSource;
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
+
+    async Task<DbConnection> IDbConnections.OpenAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
     {

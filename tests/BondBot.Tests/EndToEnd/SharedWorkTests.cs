@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using BondBot.FakeDiscord;
+using BondBot.Hosting;
+using BondBot.Storage;
+using BondBot.Tests.Support;
+using Dapper;
+using NodaTime;
+
+namespace BondBot.Tests.EndToEnd;
+
+/// <summary>
+/// Several BondBot processes on one PostgreSQL database share the scheduler's work exactly once: claims skip rows
+/// another process holds, prompts another live process claimed are left to it, and a dead process's are taken over.
+/// The fake Discord counts the prompts each person received.
+/// </summary>
+public sealed class SharedWorkTests
+{
+    private static int Prompts(FakeDiscordServer fake, FakeUser user) =>
+        fake.DirectMessagesTo(user).Count(m => m.Components.ToJsonString().Contains("ci.mood", StringComparison.Ordinal));
+
+    /// <summary>Schedules everyone in UTC at <paramref name="due"/>'s time of day, due at <paramref name="due"/>.</summary>
+    private static async Task ScheduleAsync(TempDatabase db, IEnumerable<FakeUser> people, Instant due)
+    {
+        await using var connection = await db.Connections.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("""
+            INSERT INTO users (user_id, time_zone, checkin_time, checkin_time_chosen, next_checkin_at, created_at)
+            VALUES (@id, 'UTC', @time, 1, @due, 0)
+            """, people.Select(p => new { id = p.Id, time = due.InUtc().TimeOfDay, due }), transaction);
+        await transaction.CommitAsync();
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_postgres_database_split_1000_due_prompts_and_each_person_gets_exactly_one()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 2000, MessageCreateLimit = 50 });
+        using var db = new TempDatabase(DatabaseOptions.Postgres);
+        await db.MigratedAsync();
+        var people = Enumerable.Range(0, 1000).Select(i => fake.AddUser($"p{i}")).ToList();
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 8, 59));
+        await ScheduleAsync(db, people, Instant.FromUtc(2026, 6, 1, 9, 0));
+        await using var first = await BotHarness.StartOnAsync(db, fake, clock, "--Scheduler:BatchSize=25");
+        await using var second = await BotHarness.StartOnAsync(db, fake, clock, "--Scheduler:BatchSize=25");
+
+        clock.Reset(Instant.FromUtc(2026, 6, 1, 9, 0, 30));   // everyone due within the minute
+        // The second host joins while the first is mid-fan-out, with a batch claimed and in flight: it must leave that
+        // batch to the first host (a live claim) and share only what is still unclaimed.
+        var firstPass = first.RunSchedulerAsync();
+        await fake.WaitUntilAsync(() => people.Sum(p => Prompts(fake, p)) >= 50, TimeSpan.FromSeconds(60));
+        var passes = await Task.WhenAll(firstPass, second.RunSchedulerAsync());
+        var again = await Task.WhenAll(first.RunSchedulerAsync(), second.RunSchedulerAsync());   // nothing left for anyone
+
+        Assert.All(people, p => Assert.Equal(1, Prompts(fake, p)));
+        Assert.Equal(1000, passes.Sum(p => p.Sent));
+        Assert.All(passes, p => Assert.True(p.Sent > 0, $"each host sends part of the fan-out; sent {passes[0].Sent} and {passes[1].Sent}"));
+        Assert.All(again, p => Assert.Equal(0, p.Sent + p.Resent));
+        await using var connection = await db.Connections.OpenAsync();
+        Assert.Equal(1000, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM prompt_ledger WHERE kind = 'checkin' AND status = 'sent'"));
+    }
+
+    [Fact]
+    public async Task Killing_one_host_process_mid_fan_out_on_postgres_leaves_the_other_host_to_finish_exactly_once()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 6, MessageCreateLimit = 50 });
+        using var db = new TempDatabase(DatabaseOptions.Postgres);
+        await db.MigratedAsync();
+        var people = Enumerable.Range(0, 40).Select(i => fake.AddUser($"k{i}")).ToList();
+        var now = Instant.FromDateTimeOffset(DateTimeOffset.UtcNow);   // the child process runs on the real clock
+        await ScheduleAsync(db, people, now - Duration.FromSeconds(5));
+
+        using (var doomed = StartProcess(fake, db))
+        {
+            await fake.WaitUntilAsync(() => people.Sum(p => Prompts(fake, p)) >= 10, TimeSpan.FromSeconds(60));
+            doomed.Kill(entireProcessTree: true);   // SIGKILL: no graceful shutdown, its claims stay behind
+            await doomed.WaitForExitAsync();
+        }
+        var before = people.Sum(p => Prompts(fake, p));
+        Assert.InRange(before, 10, people.Count - 1);
+
+        // The survivor's clock is past the dead host's claim lease (still inside Discord's nonce window).
+        var clock = new FakeClock(Instant.FromDateTimeOffset(DateTimeOffset.UtcNow) + Duration.FromTimeSpan(SqlDialect.Postgres.ClaimLease) + Duration.FromSeconds(5));
+        await using var survivor = await BotHarness.StartOnAsync(db, fake, clock, "--Discord:GlobalRequestsPerSecond=50");
+        await survivor.RunSchedulerAsync();
+        await survivor.RunSchedulerAsync();
+
+        Assert.All(people, p => Assert.Equal(1, Prompts(fake, p)));
+        await using var connection = await db.Connections.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM prompt_ledger WHERE status IN ('claimed', 'sending', 'retry')"));
+    }
+
+    private static Process StartProcess(FakeDiscordServer fake, TempDatabase db)
+    {
+        var start = new ProcessStartInfo("dotnet",
+        [
+            typeof(BondBotLauncher).Assembly.Location, $"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}",
+            .. db.Settings, "--Scheduler:TickInterval=00:00:00.2", "--Discord:GlobalRequestsPerSecond=6",
+        ])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+}
