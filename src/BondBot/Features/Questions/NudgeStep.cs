@@ -48,14 +48,11 @@ public sealed class NudgeStep(
         return sent;
     }
 
-    /// <summary>A nudge is a DM, so it belongs to the pair's server: where their private space is, else where they
-    /// paired. Pairs made in DMs belong to no server and are always nudged. Switched off there: not nudged (the
-    /// round stays unmarked, so switching back on nudges it then).</summary>
-    private async Task<bool> NudgesOnAsync(Pairing.Pair pair, CancellationToken cancellationToken)
-    {
-        var guildId = (await spaces.ForPairAsync(pair.PairId, cancellationToken))?.GuildId ?? pair.GuildId;
-        return guildId is not { } guild || await features.IsOnAsync(guild, Switches.ServerFeature.Nudges, cancellationToken);
-    }
+    /// <summary>A nudge is a DM, so it follows the switch of the pair's server (<see cref="Space.SpaceRepository.ServerOfAsync"/>);
+    /// pairs made in DMs are always nudged. Switched off there: not nudged (the round stays unmarked, so switching
+    /// back on nudges it then).</summary>
+    private async Task<bool> NudgesOnAsync(Pairing.Pair pair, CancellationToken cancellationToken) =>
+        await spaces.ServerOfAsync(pair, cancellationToken) is not { } guild || await features.IsOnAsync(guild, Switches.ServerFeature.Nudges, cancellationToken);
 
     private static MessagePayload Nudge(RoundRepository.HalfAnswered round) => new()
     {

@@ -21,6 +21,11 @@ public sealed class SpaceRepository(IDbConnections connections, OutboxWriter out
         return await connection.QuerySingleOrDefaultAsync<PairSpace>($"SELECT {Columns} FROM spaces WHERE pair_id = @pairId", new { pairId });
     }
 
+    /// <summary>The server a pair's DMs belong to, for that server's switches: where their private space is, else
+    /// where they paired; null for a pair made in DMs (no server's switch applies to them).</summary>
+    public async Task<ulong?> ServerOfAsync(Pairing.Pair pair, CancellationToken cancellationToken = default) =>
+        (await ForPairAsync(pair.PairId, cancellationToken))?.GuildId ?? pair.GuildId;
+
     public async Task<long?> ForChannelPairAsync(ulong channelId, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -14,13 +14,16 @@ namespace BondBot.Features.WeekTogether;
 /// <summary>
 /// "Your week together" rides on the first prompt of the ritual week, like the ritual: the picture of the week that
 /// just ended, once per pair and week, posted in their space (or one DM each) through the outbox with the picture
-/// stored beside it. Not for pairs who turned it off, and not for a week with nothing in it.
+/// stored beside it. Not for pairs who turned it off, nor where their server's admins did (<c>/admin feature</c>), and
+/// not for a week with nothing in it.
 /// </summary>
 public sealed class WeekCardPromptPart(
     PromptLedger ledger,
     CoupleSettingsRepository couples,
     UserSettingsRepository settings,
     WeekFactsReader weeks,
+    Space.SpaceRepository spaces,
+    Switches.IServerFeatures features,
     OutboxWriter outbox,
     IDbConnections connections,
     IOptions<SchedulerOptions> options,
@@ -38,7 +41,8 @@ public sealed class WeekCardPromptPart(
             return PromptPartOutcome.Nothing;
         var week = RitualDeck.WeekOf(prompt.LocalDate, options.Value.RitualIsoDay);
         if (await ledger.ExistsAsync(pair.UserA, week, LedgerKind(pair.PairId), cancellationToken)
-            || !(await couples.GetAsync(pair.PairId, cancellationToken)).GetsWeekCard)
+            || !(await couples.GetAsync(pair.PairId, cancellationToken)).GetsWeekCard
+            || (await spaces.ServerOfAsync(pair, cancellationToken) is { } server && !await features.IsOnAsync(server, Switches.ServerFeature.WeeklyCard, cancellationToken)))
             return PromptPartOutcome.Nothing;
         var zone = (await settings.GetAsync(prompt.UserId, cancellationToken)).Zone ?? DateTimeZone.Utc;
         var facts = await weeks.ReadAsync(pair, week.PlusDays(-7), zone, cancellationToken);

@@ -92,6 +92,21 @@ public sealed class WeekCardTests
     }
 
     [Fact]
+    public async Task Where_the_pairs_server_switched_the_weekly_card_off_no_picture_comes_but_the_ritual_does()
+    {
+        var (bot, world) = await PairedWithAWeekAsync();
+        await using var _ = bot;
+        var admin = Operators.Admins.AddAdmin(world);
+        Assert.Contains("**off**", await Operators.Admins.SwitchAsync(world, admin, "weekly-card", false));
+
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 7, 19, 0));
+        await bot.AtAsync(RitualSunday);
+
+        Assert.DoesNotContain(bot.Fake.AllMessages, IsCard);
+        Assert.Contains(bot.Fake.DirectMessagesTo(world.Alice), m => World.Text(m).Contains("This week's ritual"));
+    }
+
+    [Fact]
     public async Task With_a_space_the_card_is_one_post_there_and_a_failed_upload_is_sent_again_with_its_picture()
     {
         var (bot, world) = await PairedWithAWeekAsync();
