@@ -31,16 +31,20 @@ public sealed class SharedWorkTests
     }
 
     [Fact]
-    public async Task Two_hosts_on_one_postgres_database_split_1000_due_prompts_and_each_person_gets_exactly_one()
+    public async Task Two_hosts_on_shards_0_and_1_and_one_postgres_database_split_1000_due_prompts_each_person_gets_exactly_one_and_none_is_refused_429()
     {
-        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { GlobalRequestsPerSecond = 2000, MessageCreateLimit = 50 });
+        // Discord's documented numbers: 50 requests a second for the whole bot, and this bot must run two shards.
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { RequiredShards = 2, RecommendedShards = 2, MessageCreateLimit = 50 });
         using var db = new TempDatabase(DatabaseOptions.Postgres);
         await db.MigratedAsync();
         var people = Enumerable.Range(0, 1000).Select(i => fake.AddUser($"p{i}")).ToList();
         var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 8, 59));
         await ScheduleAsync(db, people, Instant.FromUtc(2026, 6, 1, 9, 0));
-        await using var first = await BotHarness.StartOnAsync(db, fake, clock, "--Scheduler:BatchSize=25");
-        await using var second = await BotHarness.StartOnAsync(db, fake, clock, "--Scheduler:BatchSize=25");
+        // Each process runs one shard and takes half of the bot's global limit (Discord:ProcessCount).
+        await using var first = await BotHarness.StartOnAsync(db, fake, clock,
+            "--Scheduler:BatchSize=25", "--Discord:ShardCount=2", "--Discord:ShardIds=0", "--Discord:ProcessCount=2");
+        await using var second = await BotHarness.StartOnAsync(db, fake, clock,
+            "--Scheduler:BatchSize=25", "--Discord:ShardCount=2", "--Discord:ShardIds=1", "--Discord:ProcessCount=2");
 
         clock.Reset(Instant.FromUtc(2026, 6, 1, 9, 0, 30));   // everyone due within the minute
         // The second host joins while the first is mid-fan-out, with a batch claimed and in flight: it must leave that
@@ -54,6 +58,7 @@ public sealed class SharedWorkTests
         Assert.Equal(1000, passes.Sum(p => p.Sent));
         Assert.All(passes, p => Assert.True(p.Sent > 0, $"each host sends part of the fan-out; sent {passes[0].Sent} and {passes[1].Sent}"));
         Assert.All(again, p => Assert.Equal(0, p.Sent + p.Resent));
+        Assert.DoesNotContain(fake.Requests, r => r.Status == 429);
         await using var connection = await db.Connections.OpenAsync();
         Assert.Equal(1000, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM prompt_ledger WHERE kind = 'checkin' AND status = 'sent'"));
     }
