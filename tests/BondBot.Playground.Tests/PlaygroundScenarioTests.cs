@@ -114,6 +114,7 @@ public sealed class PlaygroundScenarioTests(PlaygroundFixture fixture)
         await page.TravelAsync("+1 week");
         await page.OpenDmAsync();
         await Expect(page.Message("This week's ritual")).ToBeVisibleAsync();
+        await page.Message("This week's ritual").ScrollIntoViewIfNeededAsync();   // the screenshot shows it, not only newer prompts
         await page.ScreenshotAsync("07-a-week-later-the-ritual");
     }
 }

@@ -12,7 +12,7 @@ public static class AdminServiceCollectionExtensions
     /// reads what lower features own and nothing depends on it.</summary>
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
-        services.TryAddSingleton<IGatewayShards, SingleGatewayShard>();
+        services.AddSingleton<IGatewayShards, ShardedGatewayShards>();
         services.AddSingleton<OperatorCounts>();
         services.AddSingleton<SpacePlaceReader>();
         services.AddSingleton<IDoctorCheck, SpacePermissionsCheck>();

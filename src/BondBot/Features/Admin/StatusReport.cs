@@ -46,7 +46,7 @@ public sealed class StatusReport(IGatewayShards gateways, OperatorCounts counts,
         var latency = client.HeartbeatLatency is { } l ? $"{(int)l.TotalMilliseconds} ms heartbeat" : "no heartbeat ACK yet";
         var resumed = client.LastResumedAt is { } at ? $", last resumed {Span(time.GetUtcNow() - at)} ago" : "";
         return $"Shard {shard.Id} of {shard.Count}: {client.State.ToString().ToLowerInvariant()}, {latency}, " +
-               $"{client.ResumeCount} resumes, {client.ReconnectCount} reconnects{resumed}";
+               $"{Interactions.Plural.Of(client.ResumeCount, "resume")}, {Interactions.Plural.Of(client.ReconnectCount, "reconnect")}{resumed}";
     }
 
     private static string Span(TimeSpan span) =>

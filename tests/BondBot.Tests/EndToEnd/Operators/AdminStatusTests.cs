@@ -28,11 +28,30 @@ public sealed class AdminStatusTests
         var after = await AdminAsync(world, admin, "status");
 
         Assert.Contains("Shard 0 of 1: ready", after);
-        Assert.Contains("1 resumes, 1 reconnects, last resumed", after);
+        Assert.Contains("1 resume, 1 reconnect, last resumed", after);
         await bot.Fake.RequestHeartbeatAsync();
         await bot.Fake.WaitUntilAsync(() => gateway.HeartbeatLatency is not null, TimeSpan.FromSeconds(15));
         Assert.Matches(@"ready, \d+ ms heartbeat", await AdminAsync(world, admin, "status"));
         Assert.Equal(1, bot.Fake.Gateway.Resumes);
+    }
+
+    [Fact]
+    public async Task Status_of_a_process_running_two_shards_lists_each_shard_with_its_own_state()
+    {
+        await using var fake = await BondBot.FakeDiscord.FakeDiscordServer.StartAsync(new BondBot.FakeDiscord.FakeDiscordOptions
+        {
+            RequiredShards = 2, RecommendedShards = 2, MessageCreateLimit = 50, MessageEditLimit = 50,
+        });
+        await using var bot = await BotHarness.StartAsync(fake, settings: ["--Discord:ShardCount=2"]);
+        var world = new World(bot.Fake);
+        var gateway = bot.Services.GetRequiredService<ShardedGateway>();
+        await bot.Fake.WaitUntilAsync(() => gateway.IsConnected, TimeSpan.FromSeconds(15));
+
+        var status = await AdminAsync(world, AddAdmin(world), "status");
+
+        Assert.Contains("Shards: 2", status);
+        Assert.Contains("Shard 0 of 2: ready", status);
+        Assert.Contains("Shard 1 of 2: ready", status);
     }
 
     [Fact]
