@@ -40,11 +40,7 @@ public static class RestThroughputBenchmark
         clock.Stop();
 
         var requests = fake.Requests.Skip(before).ToList();
-        // Under a sliding one-second window, requests spread over T seconds can number at most limit·T + limit
-        // (one full window at the start). The share of the limit is therefore (N − limit) / (limit · T).
-        var accepted = requests.Where(r => r.Status is >= 200 and < 300).ToList();
-        var span = (accepted.Max(r => r.At) - accepted.Min(r => r.At)).TotalSeconds;
-        var share = (accepted.Count - GlobalLimit) / (GlobalLimit * span);
+        var (share, span) = GlobalLimitShare.Of(requests, GlobalLimit);
         Console.WriteLine($"rest: {messages} messages over {channels.Count} channels in {clock.Elapsed.TotalSeconds:0.00} s (first to last request {span:0.00} s)");
         Console.WriteLine($"rest: sustained {share * GlobalLimit:0.0}/s = {share:P1} of the {GlobalLimit}/s global limit");
         Console.WriteLine($"rest: 429 responses: {requests.Count(r => r.Status == 429)}; messages stored: {channels.Sum(c => fake.MessagesIn(c.Id).Count)}");

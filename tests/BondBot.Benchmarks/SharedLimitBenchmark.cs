@@ -46,10 +46,7 @@ public static class SharedLimitBenchmark
         clock.Stop();
 
         var requests = fake.Requests.Skip(before).ToList();
-        // As in the rest benchmark: at most limit·T + limit requests fit a sliding window over T seconds.
-        var accepted = requests.Where(r => r.Status is >= 200 and < 300).ToList();
-        var span = (accepted.Max(r => r.At) - accepted.Min(r => r.At)).TotalSeconds;
-        var share = (accepted.Count - GlobalLimit) / (GlobalLimit * span);
+        var (share, span) = GlobalLimitShare.Of(requests, GlobalLimit);
         Console.WriteLine($"shared: {messages} messages from {Processes} clients at ProcessCount={Processes} ({GlobalLimit / Processes}/s each) in {clock.Elapsed.TotalSeconds:0.00} s (first to last request {span:0.00} s)");
         Console.WriteLine($"shared: together {share * GlobalLimit:0.0}/s = {share:P1} of the bot's {GlobalLimit}/s global limit");
         Console.WriteLine($"shared: 429 responses: {requests.Count(r => r.Status == 429)}; messages stored: {channels.Sum(c => fake.MessagesIn(c.Id).Count)}");
