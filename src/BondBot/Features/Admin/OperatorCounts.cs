@@ -19,7 +19,7 @@ public sealed class OperatorCounts(IDbConnections connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<(long Pending, long Held, long? Oldest)>("""
-            SELECT COALESCE(SUM(status = 'pending'), 0), COALESCE(SUM(status = 'held'), 0), MIN(created_at)
+            SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN status = 'held' THEN 1 ELSE 0 END), 0), MIN(created_at)
             FROM outbox WHERE status IN ('pending', 'held')
             """);
         return new Outbox(row.Pending, row.Held, row.Oldest is { } ms ? Instant.FromUnixTimeMilliseconds(ms) : null);
@@ -47,7 +47,7 @@ public sealed class OperatorCounts(IDbConnections connections)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<(long Sent, long Failed)>("""
-            SELECT COALESCE(SUM(status = @sent), 0), COALESCE(SUM(status = @failed), 0)
+            SELECT COALESCE(SUM(CASE WHEN status = @sent THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN status = @failed THEN 1 ELSE 0 END), 0)
             FROM prompt_ledger WHERE kind = @kind AND updated_at >= @since
             """, new { since, sent = LedgerStatus.Sent, failed = LedgerStatus.Failed, kind = PromptLedger.CheckInKind });
         return new Prompts(row.Sent, row.Failed);

@@ -34,9 +34,9 @@ public sealed class CoupleSettingsRepository(IDbConnections connections, OutboxW
         var row = await connection.QuerySingleAsync<Row>($"""
             INSERT INTO couple_settings (pair_id, distance, stage, busy_days, looking_back, week_card, updated_at)
             VALUES (@pairId, @distance, @stage, @busy, @lookingBack, @weekCard, @now)
-            ON CONFLICT (pair_id) DO UPDATE SET distance = COALESCE(excluded.distance, distance), stage = COALESCE(excluded.stage, stage),
-                busy_days = COALESCE(excluded.busy_days, busy_days), looking_back = COALESCE(excluded.looking_back, looking_back),
-                week_card = COALESCE(excluded.week_card, week_card), updated_at = excluded.updated_at
+            ON CONFLICT (pair_id) DO UPDATE SET distance = COALESCE(excluded.distance, couple_settings.distance), stage = COALESCE(excluded.stage, couple_settings.stage),
+                busy_days = COALESCE(excluded.busy_days, couple_settings.busy_days), looking_back = COALESCE(excluded.looking_back, couple_settings.looking_back),
+                week_card = COALESCE(excluded.week_card, couple_settings.week_card), updated_at = excluded.updated_at
             RETURNING {Columns}
             """, new
             {

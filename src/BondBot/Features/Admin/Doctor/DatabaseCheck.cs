@@ -11,7 +11,7 @@ public sealed class DatabaseCheck(OperatorCounts counts, TimeProvider time) : ID
     public async Task<DoctorLine> CheckAsync(DoctorContext context, CancellationToken cancellationToken)
     {
         var db = await counts.DatabaseAsync(cancellationToken);
-        var checkpoint = db.LastCheckpoint is { } at ? $"last checkpoint {(int)(time.GetUtcNow() - at).TotalMinutes} min ago" : "no checkpoint yet";
+        var checkpoint = db.LastCheckpoint is { } at ? $"last checkpoint {(int)(time.GetUtcNow() - at).TotalMinutes} min ago" : "checkpoints kept by the database server";
         var line = $"Database: {Size(db.Bytes)}, write-ahead log {Size(db.WalBytes)}, {checkpoint}.";
         return db.WalBytes < WalTooBig
             ? DoctorLine.Fine(line)
