@@ -100,4 +100,52 @@ public sealed class FeatureTourTests
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM pulses WHERE user_id = @id", new { id = world.Alice.Id }));
         Assert.Null(await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Bob.Id, CancellationToken.None));
     }
+
+    [Theory]
+    [MemberData(nameof(TempDatabase.Providers), MemberType = typeof(TempDatabase))]
+    public async Task A_harder_week_with_a_space_a_server_deck_notes_overnight_nudges_a_pause_and_a_goodbye_works_the_same_on(string provider)
+    {
+        using var db = new TempDatabase(provider);
+        await using var bot = await BotHarness.StartOnAsync(db, clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var world = new World(bot.Fake);
+        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
+        var settings = bot.Services.GetRequiredService<SettingsService>();
+        await settings.UpdateAsync(world.Alice.Id, DateTimeZone.Utc, new LocalTime(20, 0), CheckInDays.Every);
+        await settings.UpdateAsync(world.Bob.Id, DateTimeZoneProviders.Tzdb["Asia/Tokyo"], new LocalTime(8, 0), CheckInDays.Every);
+
+        var space = await SpaceFlowTests.OpenSpaceAsync(bot, world);                                        // spaces
+        var admin = Operators.Admins.AddAdmin(world);
+        Assert.Contains("Added", await SaysAsync(bot, world, admin, "deck", new FakeOption("add", 1, null,
+            [new FakeOption("category", 3, "fun"), new FakeOption("depth", 4, 1), new FakeOption("text", 3, "Which snack would you bring to a desert island picnic?")])));
+        Assert.Contains("desert island", await SaysAsync(bot, world, admin, "deck", new FakeOption("list", 1, null, [])));
+
+        // A question in the space, answered by one; a note for the other's morning, a thought, a repair kit, a guess.
+        await SaysAsync(bot, world, world.Alice, "question");
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.MessagesIn(space.Id).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        var card = QuestionFlowTests.LatestCard(bot.Fake, space.Id);
+        await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, card, "kept for later"));
+        Assert.Contains("Your note will reach", await SaysAsync(bot, world, world.Alice, "note", Sub("later", ("message", "Good morning from yesterday"))));
+        await SaysAsync(bot, world, world.Alice, "thinking");
+        await SaysAsync(bot, world, world.Bob, "repair");
+        await SaysAsync(bot, world, world.Bob, "guess");
+
+        // Bob's morning in Tokyo: his check-in and the note; half an hour later (awake), one nudge; he presses Not yet.
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 23, 0));                                            // 08:00 in Tokyo
+        await bot.Fake.WaitUntilAsync(() => World.Everything(bot.Fake).Contains("Good morning from yesterday"));
+        await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 23, 30));
+        await bot.Fake.WaitUntilAsync(() => World.Everything(bot.Fake).Contains("answered your question"));
+        await world.ClickAsync(world.Bob, QuestionFlowTests.LatestCard(bot.Fake, space.Id), "q.later");
+        await bot.DeliverAsync();
+        Assert.Contains("” for another day", World.Everything(bot.Fake));                                 // Alice is told gently
+        Assert.DoesNotContain("kept for later", World.Everything(bot.Fake));                               // never revealed
+
+        // A pause and its end; then a goodbye that closes the space and starts nothing new.
+        Assert.Contains("Paused until", await SaysAsync(bot, world, world.Bob, "pause", new FakeOption("days", 4, 3)));
+        await SaysAsync(bot, world, world.Bob, "resume");
+        var unpair = await world.ReplyAsync(await world.CommandAsync(world.Alice, "unpair"));
+        await world.ClickAsync(world.Alice, unpair, "pair.unpair");
+        await bot.DeliverAsync();
+        Assert.Null(await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Bob.Id, CancellationToken.None));
+        await bot.Fake.WaitUntilAsync(() => world.Guild.Channels.All(c => c.Id != space.Id));
+    }
 }
