@@ -86,7 +86,7 @@ public sealed class AdminCommand(DoctorReport doctor, StatusReport status, Serve
         (ServerFeature.QuestionsInChannels, false) => "`/question` in this server's channels is refused kindly; in DMs it works as before.",
         (ServerFeature.Spaces, false) => "No new private spaces open here; spaces that exist stay until their couple closes them.",
         (ServerFeature.Nudges, false) => "Couples who paired here (or have their space here) get no reminder to answer.",
-        (ServerFeature.WeeklyCard, false) => "Couples who paired here (or have their space here) get no weekly picture of their week.",
+        (ServerFeature.WeeklyCard, false) => "Couples who paired here (or have their space here) get no \"Your week together\" picture on the ritual day; the ritual still comes.",
         _ => "It works here again.",
     };
 }
