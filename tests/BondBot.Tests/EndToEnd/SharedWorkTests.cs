@@ -4,6 +4,7 @@ using BondBot.Hosting;
 using BondBot.Storage;
 using BondBot.Tests.Support;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace BondBot.Tests.EndToEnd;
@@ -62,6 +63,61 @@ public sealed class SharedWorkTests
         await using var connection = await db.Connections.OpenAsync();
         Assert.Equal(1000, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM prompt_ledger WHERE kind = 'checkin' AND status = 'sent'"));
     }
+
+    /// <summary>Counts what one host delivered (each host has its own).</summary>
+    private sealed class Deliveries : BondBot.Features.Delivery.Outbox.IDeliveryObserver
+    {
+        private int _count;
+        public int Count => Volatile.Read(ref _count);
+
+        public Task DeliveredAsync(string kind, string? key, BondBot.Discord.Message message, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Fact]
+    public async Task Two_hosts_on_one_postgres_database_split_the_outbox_by_pair_and_deliver_each_message_once_and_in_order()
+    {
+        await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { MessageCreateLimit = 50 });
+        using var db = new TempDatabase(DatabaseOptions.Postgres);
+        await db.MigratedAsync();
+        var people = Enumerable.Range(0, 120).Select(i => fake.AddUser($"o{i}")).ToList();
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0));
+        var counted = new[] { new Deliveries(), new Deliveries() };
+        Task<BotHarness> Host(Deliveries deliveries) => BotHarness.StartAsync(fake, db, services =>
+            services.AddSingleton<BondBot.Features.Delivery.Outbox.IDeliveryObserver>(deliveries), clock, settings: [.. db.Settings, "--Discord:ProcessCount=2"]);
+        await using var first = await Host(counted[0]);
+        await using var second = await Host(counted[1]);
+
+        // Sixty pairs, three deliveries each (two to one partner, in order, one to the other), written as features do.
+        var writer = first.Services.GetRequiredService<BondBot.Features.Delivery.Outbox.OutboxWriter>();
+        await using (var connection = await db.Connections.OpenAsync())
+        await using (var transaction = await connection.BeginWriteAsync())
+        {
+            await writer.WriteAsync(connection, transaction, Enumerable.Range(0, 60).SelectMany(p => new[]
+            {
+                Note(1000 + p, people[2 * p], $"first {p}"), Note(1000 + p, people[2 * p], $"second {p}"), Note(1000 + p, people[2 * p + 1], $"third {p}"),
+            }));
+            await transaction.CommitAsync();
+        }
+        await Task.WhenAll(first.DeliverAsync(), second.DeliverAsync());
+        await Task.WhenAll(first.DeliverAsync(), second.DeliverAsync());
+
+        for (var p = 0; p < 60; p++)
+        {
+            Assert.Equal([$"first {p}", $"second {p}"], fake.DirectMessagesTo(people[2 * p]).Select(m => m.Content));
+            Assert.Equal([$"third {p}"], fake.DirectMessagesTo(people[2 * p + 1]).Select(m => m.Content));
+        }
+        Assert.Equal(180, counted.Sum(c => c.Count));
+        Assert.All(counted, c => Assert.True(c.Count > 0, $"each host delivers part: {counted[0].Count} and {counted[1].Count}"));
+        Assert.DoesNotContain(fake.Requests, r => r.Status == 429);
+    }
+
+    private static BondBot.Features.Delivery.Outbox.OutboxItem Note(long pairId, FakeUser to, string text) =>
+        BondBot.Features.Delivery.Outbox.OutboxItem.ToPartner(BondBot.Features.Delivery.Outbox.OutboxKinds.Appreciation, pairId, to.Id,
+            new BondBot.Discord.MessagePayload { Content = text });
 
     [Fact]
     public async Task Killing_one_host_process_mid_fan_out_on_postgres_leaves_the_other_host_to_finish_exactly_once()

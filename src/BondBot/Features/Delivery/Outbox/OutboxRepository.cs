@@ -48,6 +48,16 @@ public sealed class OutboxRepository(IDbConnections connections)
             $"SELECT {Columns} FROM outbox WHERE status = 'pending' AND not_before <= @now ORDER BY delivery_id LIMIT @limit", new { now, limit })).ToList();
     }
 
+    /// <summary>Of these rows, the ones still pending, as they are now (newest payload and revision), in order: read again
+    /// once a process holds their lane, so what another process delivered in the meantime is not sent twice.</summary>
+    public async Task<IReadOnlyList<Row>> StillPendingAsync(IEnumerable<Row> lane, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<Row>(
+            $"SELECT {Columns} FROM outbox WHERE delivery_id {SqlDialect.Of(connection).In("ids")} AND status = 'pending' ORDER BY delivery_id",
+            new { ids = lane.Select(r => r.DeliveryId).ToArray() })).ToList();
+    }
+
     /// <summary>Pending rows that share <paramref name="shareKey"/> (the other partner's copy of a shared post).</summary>
     public async Task<IReadOnlyList<Row>> SharingAsync(string shareKey, CancellationToken cancellationToken = default)
     {

@@ -59,19 +59,16 @@ public sealed class OutboxWorker(
     }
 
     /// <summary>
-    /// One pass over everything due now. Passes never overlap (tests call this directly), not even across processes
-    /// sharing a PostgreSQL database: a pair's deliveries must go in order and a shared post takes both partners' rows,
-    /// so one process at a time delivers (the others find the lock held and skip the pass; the outbox is small next to
-    /// the prompt fan-out, which every process shares).
+    /// One pass over everything due now. Passes never overlap within a process (tests call this directly). Processes
+    /// sharing a PostgreSQL database split the work by lane: a pair's deliveries (and a shared post, which takes both
+    /// partners' rows) form one lane that one process at a time holds, so they go in order and once, while other
+    /// pairs' lanes go out from other processes at the same time.
     /// </summary>
     public async Task<PassSummary> RunOnceAsync(CancellationToken cancellationToken)
     {
         await _pass.WaitAsync(cancellationToken);
         try
         {
-            await using var deliverer = await ProcessLock.TakeAsync(connections, LockName, wait: false, cancellationToken);
-            if (deliverer is null)
-                return new PassSummary(0, 0, 0, 0);
             var now = clock.GetCurrentInstant();
             if (await rows.ExpireAsync(now - GiveUpAfter, now, cancellationToken) is > 0 and var expired)
                 logger.LogWarning("{Count} deliveries could not be sent within {Days} days and were given up", expired, GiveUpAfter.Days);
@@ -100,13 +97,17 @@ public sealed class OutboxWorker(
     private async Task<PassSummary> SendLanesAsync(IReadOnlyList<OutboxRepository.Row> due, CancellationToken cancellationToken)
     {
         // A pair's deliveries form one lane, in order; deliveries that belong to no pair get a lane per person.
-        var lanes = due.GroupBy(r => r.PairId is { } pair ? $"p{pair}" : $"u{r.RecipientId}").Select(g => g.ToList()).ToList();
+        var lanes = due.GroupBy(r => r.PairId is { } pair ? $"p{pair}" : $"u{r.RecipientId}").ToList();
         var counts = new int[4];
         await Parallel.ForEachAsync(lanes, new ParallelOptions { MaxDegreeOfParallelism = Lanes, CancellationToken = cancellationToken }, async (lane, ct) =>
         {
+            // Another process delivering this lane right now keeps it; what it leaves is read again next pass.
+            await using var held = await ProcessLock.TakeAsync(connections, $"{LockName}:{lane.Key}", wait: false, ct);
+            if (held is null)
+                return;
             var done = new HashSet<long>();
             var blocked = new HashSet<ulong?>();
-            foreach (var row in lane)
+            foreach (var row in await rows.StillPendingAsync(lane, ct))
             {
                 if (done.Contains(row.DeliveryId) || blocked.Contains(row.RecipientId))
                     continue;   // sent with a shared post, or an earlier delivery to this person is still waiting
