@@ -48,7 +48,7 @@ public sealed class BotHarness : IAsyncDisposable
         var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Exit = BondBotLauncher.RunAsync(
-            [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", $"--Database:DataDirectory={harness.Database.Folder}",
+            [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", .. harness.Database.Settings,
              "--Scheduler:TickInterval=00:00:00.1", "--Scheduler:Enabled=false",
              // Tests click faster than people: the per-person limit has its own test with the default.
              "--Interactions:PerUserBurst=500", .. settings],
@@ -78,7 +78,7 @@ public sealed class BotHarness : IAsyncDisposable
     /// database is one); the caller owns and disposes the database, after the harness.
     /// </summary>
     public static Task<BotHarness> StartOnAsync(TempDatabase db, FakeDiscordServer? fake = null, FakeClock? clock = null, params string[] settings) =>
-        StartAsync(fake, db, clock: clock, settings: [.. db.Settings, .. settings]);
+        StartAsync(fake, db, clock: clock, settings: settings);
 
     /// <summary>One scheduler pass at BondBot's current time, run to completion.</summary>
     /// <summary>A message text as BondBot sends it: command hints become clickable mentions once commands are registered.</summary>

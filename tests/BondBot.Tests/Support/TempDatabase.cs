@@ -14,7 +14,12 @@ public sealed class TempDatabase : IDisposable
     /// <summary>Both providers, for <c>[MemberData(nameof(TempDatabase.Providers), MemberType = typeof(TempDatabase))]</c>.</summary>
     public static TheoryData<string> Providers => new() { DatabaseOptions.Sqlite, DatabaseOptions.Postgres };
 
-    public TempDatabase() : this(DatabaseOptions.Sqlite) { }
+    public TempDatabase() : this(DefaultProvider) { }
+
+    /// <summary>The provider of a test that names none: SQLite, unless <c>BONDBOT_TESTS_PROVIDER=postgres</c> asks for
+    /// the whole suite on PostgreSQL.</summary>
+    public static string DefaultProvider =>
+        Environment.GetEnvironmentVariable("BONDBOT_TESTS_PROVIDER") is { Length: > 0 } chosen ? chosen : DatabaseOptions.Sqlite;
 
     public TempDatabase(string provider)
     {
