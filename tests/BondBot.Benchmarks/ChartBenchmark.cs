@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BondBot.Features.Insights;
-using BondBot.Features.Pulse;
 using BondBot.Features.WeekTogether;
 using NodaTime;
 
@@ -17,7 +16,7 @@ public static class ChartBenchmark
     public static void Run(int renders, string? sampleFolder)
     {
         var from = new LocalDate(2026, 3, 1);
-        Measure("insights", renders, sampleFolder, seed => PictureStack.Png([(MoodChart.Build(Moods(from, seed)), MoodChart.Height), (PulseGrid.Build(Areas, Pulse(seed)), PulseGrid.Height)], MoodChart.Width));
+        Measure("insights", renders, sampleFolder, seed => InsightsPicture.Draw(Moods(from, seed), Pulse(seed))!);
         Measure("week-card", renders, sampleFolder, seed => WeekCardPicture.Png(Week(from, seed)));
     }
 
@@ -57,8 +56,6 @@ public static class ChartBenchmark
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-
-    private static readonly IReadOnlyList<string> Areas = PulseDimension.All.Select(d => d.Name).ToList();
 
     // Seeded so each render differs: ~80% of days checked in, moods drifting 1–5.
     private static MoodChartData Moods(LocalDate from, int seed)

@@ -1,5 +1,4 @@
 using BondBot.Features.Insights;
-using BondBot.Features.Pulse;
 using BondBot.Features.WeekTogether;
 using NodaTime;
 using SkiaSharp;
@@ -25,9 +24,7 @@ public static class RenderCheck
             var months = Enumerable.Range(1, 3).Select(m => new PulseMonth($"Month {m}", [1, 2, 3, 4, 5, m], m == 2 ? null : [5, 4, 3, 2, 1, m])).ToList();
             var pictures = new Dictionary<string, byte[]>
             {
-                ["insights.png"] = PictureStack.Png(
-                    [(MoodChart.Build(new MoodChartData(from, moods, moods.AsEnumerable().Reverse().ToList())), MoodChart.Height),
-                     (PulseGrid.Build(PulseDimension.All.Select(d => d.Name).ToList(), months), PulseGrid.Height)], MoodChart.Width),
+                ["insights.png"] = InsightsPicture.Draw(new MoodChartData(from, moods, moods.AsEnumerable().Reverse().ToList()), months)!,
                 ["our-week.png"] = WeekCardPicture.Png(new WeekFacts(from, [true, false, true, true, false, true, true], 2, 3, null)),
             };
             if (ChartFont.Served == 0)

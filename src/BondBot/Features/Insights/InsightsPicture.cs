@@ -30,20 +30,27 @@ public sealed class InsightsPicture(CheckInService checkIns, PulseService pulse)
         var months = (await pulse.HistoryAsync(viewerId, pair, PulseGrid.MaxMonths, cancellationToken))
             .Select(m => new PulseMonth(MonthLabel(m.Month), Values(m.Mine), m.Partner is { } p ? Values(p) : null)).ToList();
 
-        var parts = new List<(ScottPlot.Plot, int)>();
+        var moods = new MoodChartData(from, you, partner);
+        if (Draw(moods, months) is not { } png)
+            return null;
         var words = new List<string>();
         if (MoodChart.Drawable(you) || MoodChart.Drawable(partner))
-        {
-            parts.Add((MoodChart.Build(new MoodChartData(from, you, partner)), MoodChart.Height));
             words.Add(MoodWords(you, partner));
-        }
         if (months.Count > 0)
-        {
-            parts.Add((PulseGrid.Build(PulseDimension.All.Select(d => d.Name).ToList(), months), PulseGrid.Height));
             words.Add(PulseWords(months));
-        }
-        return parts.Count == 0 ? null
-            : new FileUpload(FileName, PictureStack.Png(parts, MoodChart.Width), "image/png", DiscordLimits.Truncate(string.Join(" ", words), 1024));
+        return new FileUpload(FileName, png, "image/png", DiscordLimits.Truncate(string.Join(" ", words), 1024));
+    }
+
+    /// <summary>The picture as PNG: the mood chart when either line can be drawn, the pulse grid under it when there is
+    /// a month; null when neither. Pure (the render check and the benchmark draw it from sample data).</summary>
+    public static byte[]? Draw(MoodChartData moods, IReadOnlyList<PulseMonth> months)
+    {
+        var parts = new List<(ScottPlot.Plot, int)>();
+        if (MoodChart.Drawable(moods.You) || MoodChart.Drawable(moods.Partner))
+            parts.Add((MoodChart.Build(moods), MoodChart.Height));
+        if (months.Count > 0)
+            parts.Add((PulseGrid.Build(PulseDimension.All.Select(d => d.Name).ToList(), months), PulseGrid.Height));
+        return parts.Count == 0 ? null : PictureStack.Png(parts, MoodChart.Width);
     }
 
     private static List<int?> Row(IReadOnlyDictionary<LocalDate, int> moods, LocalDate from) =>

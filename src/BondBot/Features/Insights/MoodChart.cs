@@ -22,12 +22,6 @@ public static class MoodChart
     /// <summary>Check-ins a line needs before it is drawn, as for the text sparkline.</summary>
     public static bool Drawable(IReadOnlyList<int?> moods) => moods.Count(m => m is not null) >= InsightsCommand.MoodLineAfter;
 
-    private static readonly Color Card = ChartPalette.Card;
-    private static readonly Color Ink = ChartPalette.Ink;
-    private static readonly Color Grid = ChartPalette.Grid;
-    public static readonly Color YouColour = ChartPalette.You;
-    public static readonly Color PartnerColour = ChartPalette.Partner;
-    public static readonly Color BothColour = ChartPalette.Both;
     private const double BothRow = 0;
 
     public static byte[] Render(MoodChartData data) => PictureStack.Png([(Build(data), Height)], Width);
@@ -39,15 +33,15 @@ public static class MoodChart
         var plot = new Plot();
         try
         {
-            plot.FigureBackground.Color = Card;
+            plot.FigureBackground.Color = ChartPalette.Card;
             plot.DataBackground.Color = Colors.White;
-            plot.Axes.Color(Ink);
-            plot.Grid.MajorLineColor = Grid;
+            plot.Axes.Color(ChartPalette.Ink);
+            plot.Grid.MajorLineColor = ChartPalette.Grid;
             plot.Title("Moods, last 12 weeks", size: 20);
-            plot.Axes.Title.Label.ForeColor = Ink;
+            plot.Axes.Title.Label.ForeColor = ChartPalette.Ink;
 
-            AddLine(plot, data.You, "You", YouColour, MarkerShape.FilledCircle, LinePattern.Solid);
-            AddLine(plot, data.Partner, "Your partner", PartnerColour, MarkerShape.FilledSquare, LinePattern.Dashed);
+            AddLine(plot, data.You, "You", ChartPalette.You, MarkerShape.FilledCircle, LinePattern.Solid);
+            AddLine(plot, data.Partner, "Your partner", ChartPalette.Partner, MarkerShape.FilledSquare, LinePattern.Dashed);
 
             AddBothStrip(plot, data);
 
@@ -65,7 +59,7 @@ public static class MoodChart
             plot.Axes.Bottom.TickLabelStyle.FontSize = 14;
 
             plot.Legend.FontSize = 15;
-            plot.Legend.FontColor = Ink;
+            plot.Legend.FontColor = ChartPalette.Ink;
             plot.ShowLegend(Edge.Bottom);   // below the axis: never covers a point
             return plot;
         }
@@ -86,7 +80,7 @@ public static class MoodChart
         var both = BothDays(data).Select(i => (double)i).ToArray();
         if (both.Length == 0)
             return;
-        var strip = plot.Add.ScatterPoints(both, both.Select(_ => BothRow).ToArray(), BothColour);
+        var strip = plot.Add.ScatterPoints(both, both.Select(_ => BothRow).ToArray(), ChartPalette.Both);
         strip.MarkerShape = MarkerShape.FilledDiamond;
         strip.MarkerSize = 9;
         strip.LegendText = "Both checked in";

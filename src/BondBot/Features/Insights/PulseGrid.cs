@@ -16,8 +16,6 @@ public static class PulseGrid
     public const int Width = MoodChart.Width, Height = 330, MaxMonths = 6;
     private const double NamesRight = 190, Top = Height - 56, Row = 36, CellGap = 4;
 
-    public static byte[] Render(IReadOnlyList<string> areas, IReadOnlyList<PulseMonth> months) => PictureStack.Png([(Build(areas, months), Height)], Width);
-
     /// <summary>The grid as a plot, for <see cref="PictureStack"/> to draw (the caller disposes it).</summary>
     public static Plot Build(IReadOnlyList<string> areas, IReadOnlyList<PulseMonth> months)
     {
