@@ -47,9 +47,14 @@ async function refresh() {
   await showMessages();
 }
 
+// Refreshes overlap (a live change, a click): only the latest request may draw, or a slow answer for the view just
+// left would paint over the one just opened.
+let latestShow = 0;
+
 async function showMessages() {
+  const ticket = ++latestShow;
   const data = await getMessages(view.person, view.channel === view.state.dm.id ? 'dm' : view.channel);
-  if (!data.messages) return;
+  if (ticket !== latestShow || !data.messages) return;
   const channel = view.state.channels.find(c => c.id === view.channel);
   $('chat-title').textContent = data.dm ? '@BondBot' : `# ${data.name}`;
   $('chat-topic').textContent = channel?.topic ?? (data.dm ? `${me().name}'s direct messages with BondBot` : '');
