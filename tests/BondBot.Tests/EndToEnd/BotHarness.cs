@@ -56,6 +56,7 @@ public sealed class BotHarness : IAsyncDisposable
             builder =>
             {
                 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+                HostErrorLog.AddTo(builder.Services);
                 builder.Services.AddSingleton<IClock>(harness.Clock);
                 builder.Services.AddSingleton(BondBot.Testing.FastDiscordTiming.Create());
                 builder.Services.AddSingleton<CapturedServices>(provider => { captured.TrySetResult(provider); return new CapturedServices(); });

@@ -54,7 +54,7 @@ public sealed class HostEndToEndTests
         await using var bot = await BotHarness.StartAsync(configure: s => s.AddScoped<ISlashCommand, BrokenCommand>());
         var world = new World(bot.Fake);
 
-        var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "broken"));
+        var reply = await world.ReplyAsync(await world.CommandAsync(world.Alice, "broken"), failureExpected: true);
 
         Assert.True(reply.Ephemeral);
         Assert.Equal(InteractionRouter.FailureMessage, reply.Content);

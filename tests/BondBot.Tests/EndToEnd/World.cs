@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BondBot.FakeDiscord;
+using BondBot.Tests.Support;
 
 namespace BondBot.Tests.EndToEnd;
 
@@ -31,12 +32,19 @@ public sealed class World
     public Task<FakeInteraction> DmCommandAsync(FakeUser user, string name, params FakeOption[] options) =>
         Fake.InvokeCommandAsync(user, name, null, null, options);
 
-    /// <summary>The first response's message content (for type 4) or the edited original (after a deferral).</summary>
-    public async Task<FakeMessage> ReplyAsync(FakeInteraction interaction)
+    /// <summary>The first response's message content (for type 4) or the edited original (after a deferral). BondBot's
+    /// apology fails the test with the error the host logged for this interaction, unless the test expects it.</summary>
+    public Task<FakeMessage> ReplyAsync(FakeInteraction interaction) => ReplyAsync(interaction, failureExpected: false);
+
+    public async Task<FakeMessage> ReplyAsync(FakeInteraction interaction, bool failureExpected)
     {
         await interaction.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
         await Fake.WaitUntilAsync(() => interaction.OriginalResponse is { } m && (m.Content is not null || m.Embeds.Count > 0), TimeSpan.FromSeconds(10));
-        return interaction.OriginalResponse!;
+        var reply = interaction.OriginalResponse!;
+        if (!failureExpected && reply.Content?.Contains(BondBot.Interactions.InteractionRouter.FailureMessage, StringComparison.Ordinal) == true)
+            throw new Xunit.Sdk.XunitException($"BondBot apologised for interaction {interaction.Id}. The host logged:\n"
+                + string.Join("\n", HostErrorLog.Mentioning(interaction.Id.ToString())));
+        return reply;
     }
 
     /// <summary>What the person sees after an interaction: the message it updated (callback 7, or 6 followed by an

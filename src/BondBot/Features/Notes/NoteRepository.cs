@@ -60,13 +60,12 @@ public sealed class NoteRepository(IDbConnections connections, OutboxWriter outb
             RETURNING thought_id AS ThoughtId
             """, new { pairId, fromUser, toUser, day, perDay, now, deliverAt }, transaction), deliveries, cancellationToken);
 
-    /// <summary>Notes and "thinking of you"s that reached either partner in a span (for the weekly card).</summary>
-    public async Task<int> CountDeliveredBetweenAsync(long pairId, Instant from, Instant to, CancellationToken cancellationToken = default)
+    /// <summary>Notes (later and sealed) that were due to reach either partner in a span, for the weekly card. A
+    /// "thinking of you" is never counted anywhere: it is a touch, not a tally, and counting it would turn it into one.</summary>
+    public async Task<int> CountNotesBetweenAsync(long pairId, Instant from, Instant to, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>("""
-            SELECT (SELECT COUNT(*) FROM notes WHERE pair_id = @pairId AND deliver_at >= @from AND deliver_at < @to)
-                 + (SELECT COUNT(*) FROM thinking_of_you WHERE pair_id = @pairId AND deliver_at >= @from AND deliver_at < @to)
-            """, new { pairId, from, to });
+        return await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM notes WHERE pair_id = @pairId AND deliver_at >= @from AND deliver_at < @to", new { pairId, from, to });
     }
 }

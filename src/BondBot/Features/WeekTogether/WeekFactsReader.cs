@@ -18,7 +18,7 @@ public sealed class WeekFactsReader(CheckInRepository checkIns, RevealedCountsRe
         var both = (await checkIns.DaysBothCheckedInAsync(pair.PairId, pair.UserA, pair.UserB, cancellationToken)).ToHashSet();
         var rounds = await revealed.RevealedBetweenAsync(pair.PairId, start, end, cancellationToken);
         var appreciations = await appreciation.CountSinceAsync(pair.PairId, start, cancellationToken) - await appreciation.CountSinceAsync(pair.PairId, end, cancellationToken);
-        var sent = appreciations + await notes.CountDeliveredBetweenAsync(pair.PairId, start, end, cancellationToken);
+        var sent = appreciations + await notes.CountNotesBetweenAsync(pair.PairId, start, end, cancellationToken);
         return new WeekFacts(from, Enumerable.Range(0, 7).Select(i => both.Contains(from.PlusDays(i))).ToList(), rounds.Count, sent,
             rounds.FirstOrDefault(r => r.Depth > 1)?.QuestionText);
     }

@@ -110,6 +110,54 @@ public sealed class NotesTests
     }
 
     [Fact]
+    public async Task A_note_of_1500_characters_goes_and_one_of_1501_is_refused_with_the_words_given_back_and_nothing_sent()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Evening));
+        var world = await PairAsync(bot);
+        var longest = "L" + new string('o', NoteCommand.MaxText - 2) + "!";
+        var tooLong = "T" + new string('o', NoteCommand.MaxText - 1) + "!";
+
+        Assert.Contains("Your note will reach", (await NoteLaterAsync(world, longest)).Content);
+        var refused = await NoteLaterAsync(world, tooLong);
+        Assert.Contains($"1 to {NoteCommand.MaxText} characters", refused.Content);
+        await bot.AtAsync(BobsMorning);
+
+        Assert.Single(Containing(bot.Fake, world.Bob, longest));
+        Assert.Empty(Containing(bot.Fake, world.Bob, "T" + new string('o', 100)));
+    }
+
+    [Fact]
+    public async Task A_later_note_is_in_both_exports_once_delivered_and_the_senders_erase_stops_one_still_waiting()
+    {
+        await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Evening));
+        var world = await PairAsync(bot);
+        await NoteLaterAsync(world, "delivered-later-words");
+        await bot.AtAsync(BobsMorning);
+        Assert.Single(Containing(bot.Fake, world.Bob, "delivered-later-words"));
+
+        foreach (var user in new[] { world.Alice, world.Bob })
+            Assert.Contains("delivered-later-words", await PrivacyExportAsync(world, user));
+
+        await NoteLaterAsync(world, "words-still-waiting");
+        var confirm = await world.ReplyAsync(await world.CommandAsync(world.Alice, "privacy", new FakeOption("delete", 1, null, [])));
+        await world.ClickAsync(world.Alice, confirm, "privacy.delete");
+        await bot.AtAsync(BobsMorning + Duration.FromDays(1));
+        await bot.AtAsync(BobsMorning + Duration.FromDays(2));
+
+        Assert.DoesNotContain("words-still-waiting", World.Everything(bot.Fake));
+        Assert.DoesNotContain("delivered-later-words", await PrivacyExportAsync(world, world.Bob));   // hers, erased with her
+    }
+
+    private static async Task<string> PrivacyExportAsync(World world, FakeUser user)
+    {
+        var before = world.Fake.DirectMessagesTo(user).Count(m => m.Attachments.Count > 0);
+        await world.ReplyAsync(await world.CommandAsync(user, "privacy", new FakeOption("export", 1, null, [])));
+        await world.Fake.WaitUntilAsync(() => world.Fake.DirectMessagesTo(user).Count(m => m.Attachments.Count > 0) > before);
+        var file = world.Fake.DirectMessagesTo(user).Last(m => m.Attachments.Count > 0).Attachments.Single(a => a.FileName == "bondbot-export.json");
+        return System.Text.Encoding.UTF8.GetString(file.Data);
+    }
+
+    [Fact]
     public async Task Mentions_in_a_note_never_ping_and_the_words_arrive_as_a_quote()
     {
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Evening));
@@ -136,6 +184,7 @@ public sealed class NotesTests
 
         var envelope = Assert.Single(Containing(bot.Fake, world.Bob, "💌 Open when: you miss me"));
         Assert.DoesNotContain(secret, World.Everything(bot.Fake));
+        Assert.Empty(envelope.AllowedMentions!["parse"]!.AsArray());                         // a label can't ping either
         var data = bot.Services.GetServices<IPersonalData>().OfType<NotePersonalData>().Single();
         var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
         Assert.DoesNotContain(secret, await ExportAsync(bot, data, world.Bob, pair));
@@ -152,6 +201,7 @@ public sealed class NotesTests
             Assert.Equal(7, (await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10)))["type"]!.GetValue<int>());
         Assert.Contains(secret, World.Text(envelope));
         Assert.Empty(envelope.Components);
+        Assert.Empty(envelope.AllowedMentions!["parse"]!.AsArray());                         // nor the words, once opened
         Assert.Contains(secret, await ExportAsync(bot, data, world.Bob, pair));
         Assert.Contains(secret, await ExportAsync(bot, data, world.Alice, pair));
         await bot.DeliverAsync();

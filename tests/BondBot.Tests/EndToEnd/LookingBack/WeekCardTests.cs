@@ -27,6 +27,7 @@ public sealed class WeekCardTests
         await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, card, "mine"));
         await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Bob, card, "yours"));
         await world.ReplyAsync(await world.CommandAsync(world.Alice, "appreciate", new FakeOption("note", 3, "You waited up for my call")));
+        await world.ReplyAsync(await world.CommandAsync(world.Bob, "thinking"));            // a thought is never counted
         var checkIns = bot.Services.GetRequiredService<CheckInService>();
         foreach (var day in new[] { 1, 2, 4 })                                                // Mon, Tue, Thu both in
         {

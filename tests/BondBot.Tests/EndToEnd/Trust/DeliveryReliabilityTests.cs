@@ -146,7 +146,7 @@ public sealed class DeliveryReliabilityTests
         await using var blocker = await bot.Database.Connections.OpenAsync();
         await using var hold = blocker.BeginTransaction();
         await blocker.ExecuteAsync("UPDATE users SET created_at = created_at", transaction: hold);   // holds the write lock
-        var reply = await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, card, "words I took time to write"));
+        var reply = await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, card, "words I took time to write"), failureExpected: true);
 
         Assert.Contains(InteractionRouter.FailureMessage, reply.Content);
         Assert.Contains("words I took time to write", reply.Content);
