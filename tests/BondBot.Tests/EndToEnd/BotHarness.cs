@@ -70,7 +70,12 @@ public sealed class BotHarness : IAsyncDisposable
             throw new InvalidOperationException($"BondBot stopped before it started (exit {await harness.Exit}): {harness.Errors}");
         harness.Services = await captured.Task;
         if (waitForCommands)
-            await fake.WaitUntilAsync(() => fake.GlobalCommands.Count > 0 || harness.Exit.IsCompleted, TimeSpan.FromSeconds(20));
+        {
+            // Registered at Discord, and the ids back in BondBot (messages then carry clickable command mentions).
+            var mentions = harness.Services.GetRequiredService<BondBot.Interactions.CommandMentions>();
+            await fake.WaitUntilAsync(() => (fake.GlobalCommands.Count > 0 && mentions.Mention("help").StartsWith("</", StringComparison.Ordinal))
+                || harness.Exit.IsCompleted, TimeSpan.FromSeconds(20));
+        }
         return harness;
     }
 

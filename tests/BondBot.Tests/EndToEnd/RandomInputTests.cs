@@ -83,7 +83,7 @@ public sealed class RandomInputTests
     {
         await using var connection = await bot.Database.Connections.OpenAsync();
         var rows = await connection.QueryAsync<string>("""
-            SELECT 'pair:' || pair_id || ':' || COALESCE(ended_at, '') FROM pairs WHERE pair_id = @pairId
+            SELECT 'pair:' || pair_id || ':' || COALESCE(CAST(ended_at AS TEXT), '') FROM pairs WHERE pair_id = @pairId
             UNION ALL SELECT 'round:' || round_id || ':' || status || ':' || question_key FROM rounds WHERE pair_id = @pairId
             UNION ALL SELECT 'answer:' || a.round_id || ':' || a.user_id || ':' || a.text FROM answers a JOIN rounds r ON r.round_id = a.round_id WHERE r.pair_id = @pairId
             UNION ALL SELECT 'member:' || user_id || ':' || active FROM pair_members WHERE pair_id = @pairId

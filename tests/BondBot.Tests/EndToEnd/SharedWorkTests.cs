@@ -115,6 +115,35 @@ public sealed class SharedWorkTests
         Assert.DoesNotContain(fake.Requests, r => r.Status == 429);
     }
 
+    [Fact]
+    public async Task A_delivery_another_process_just_put_off_for_a_retry_is_not_tried_again_before_its_time()
+    {
+        // Process B read the due rows; process A then held the lane, failed the send and set a retry. When B gets the
+        // lane it reads the rows again: the one put off must wait for its time, not go again at once.
+        await using var fake = await FakeDiscordServer.StartAsync();
+        using var db = new TempDatabase(DatabaseOptions.Postgres);
+        await db.MigratedAsync();
+        var bob = fake.AddUser("bob");
+        await using var host = await BotHarness.StartAsync(fake, db, settings: [.. db.Settings]);
+        var outbox = host.Services.GetRequiredService<BondBot.Features.Delivery.Outbox.OutboxRepository>();
+        var writer = host.Services.GetRequiredService<BondBot.Features.Delivery.Outbox.OutboxWriter>();
+        await using (var connection = await db.Connections.OpenAsync())
+        await using (var transaction = await connection.BeginWriteAsync())
+        {
+            await writer.WriteAsync(connection, transaction, [Note(7, bob, "put off")]);
+            await transaction.CommitAsync();
+        }
+        var now = host.Clock.GetCurrentInstant();
+        var readByB = await outbox.DueAsync(now, 10);
+
+        using (fake.FailRequests(503, "/messages"))
+            Assert.Equal(1, (await host.DeliverAsync()).Retrying);                           // process A's attempt
+
+        Assert.Empty(await outbox.StillPendingAsync(readByB, now));
+        host.Clock.Advance(Duration.FromMinutes(1));
+        Assert.Single(await outbox.StillPendingAsync(readByB, host.Clock.GetCurrentInstant()));
+    }
+
     private static BondBot.Features.Delivery.Outbox.OutboxItem Note(long pairId, FakeUser to, string text) =>
         BondBot.Features.Delivery.Outbox.OutboxItem.ToPartner(BondBot.Features.Delivery.Outbox.OutboxKinds.Appreciation, pairId, to.Id,
             new BondBot.Discord.MessagePayload { Content = text });

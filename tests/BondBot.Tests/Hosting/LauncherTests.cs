@@ -15,7 +15,7 @@ public sealed class LauncherTests : IDisposable
     public async Task Without_a_token_the_host_prints_one_sentence_and_exits_with_code_2()
     {
         var error = new StringWriter();
-        var code = await BondBotLauncher.RunAsync(["--Discord:Token=", $"--Database:DataDirectory={_db.Folder}"], error);
+        var code = await BondBotLauncher.RunAsync(["--Discord:Token=", .. _db.Settings], error);
 
         Assert.Equal(ExitCodes.Configuration, code);
         var output = error.ToString().Trim();
@@ -28,7 +28,7 @@ public sealed class LauncherTests : IDisposable
     {
         var error = new StringWriter();
         var code = await BondBotLauncher.RunAsync(
-            ["--Discord:Token=abc.def.ghi", "--Database:BusyTimeoutMs=soon", $"--Database:DataDirectory={_db.Folder}"], error);
+            ["--Discord:Token=abc.def.ghi", "--Database:BusyTimeoutMs=soon", .. _db.Settings], error);
 
         Assert.Equal(ExitCodes.Configuration, code);
         Assert.Contains("Database:BusyTimeoutMs", error.ToString());
@@ -43,7 +43,7 @@ public sealed class LauncherTests : IDisposable
             await connection.ExecuteAsync("INSERT INTO schema_version (version, name, applied_at) VALUES (500, 'future', 'x')");
 
         var error = new StringWriter();
-        var code = await BondBotLauncher.RunAsync(["--Discord:Token=abc.def.ghi", $"--Database:DataDirectory={_db.Folder}"], error);
+        var code = await BondBotLauncher.RunAsync(["--Discord:Token=abc.def.ghi", .. _db.Settings], error);
 
         Assert.Equal(ExitCodes.Configuration, code);
         Assert.Contains("schema version 500", error.ToString());

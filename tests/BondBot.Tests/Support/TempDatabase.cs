@@ -16,10 +16,14 @@ public sealed class TempDatabase : IDisposable
 
     public TempDatabase() : this(DefaultProvider) { }
 
-    /// <summary>The provider of a test that names none: SQLite, unless <c>BONDBOT_TESTS_PROVIDER=postgres</c> asks for
-    /// the whole suite on PostgreSQL.</summary>
-    public static string DefaultProvider =>
-        Environment.GetEnvironmentVariable("BONDBOT_TESTS_PROVIDER") is { Length: > 0 } chosen ? chosen : DatabaseOptions.Sqlite;
+    /// <summary>The provider of a test that names none: SQLite in BondBot.Tests, PostgreSQL in BondBot.OnPostgres.Tests
+    /// (the same sources compiled with <c>POSTGRES_PASS</c>).</summary>
+    public const string DefaultProvider =
+#if POSTGRES_PASS
+        DatabaseOptions.Postgres;
+#else
+        DatabaseOptions.Sqlite;
+#endif
 
     public TempDatabase(string provider)
     {

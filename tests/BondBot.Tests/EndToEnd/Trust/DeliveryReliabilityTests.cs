@@ -2,6 +2,8 @@ using BondBot.FakeDiscord;
 using BondBot.Features.Delivery;
 using BondBot.Features.Settings;
 using BondBot.Interactions;
+using BondBot.Storage;
+using BondBot.Tests.Support;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
@@ -139,7 +141,9 @@ public sealed class DeliveryReliabilityTests
     [Fact]
     public async Task A_typed_answer_comes_back_to_the_person_when_the_database_cannot_save_it()
     {
-        await using var bot = await BotHarness.StartAsync(settings: "--Database:BusyTimeoutMs=100");
+        // SQLite's one writer makes the failure easy to cause: a second connection holds the write lock.
+        using var db = new TempDatabase(DatabaseOptions.Sqlite);
+        await using var bot = await BotHarness.StartAsync(db: db, settings: "--Database:BusyTimeoutMs=100");
         var world = new World(bot.Fake);
         var card = await QuestionFlowTests.OpenQuestionAsync(world);
 

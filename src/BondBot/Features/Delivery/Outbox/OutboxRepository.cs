@@ -48,14 +48,15 @@ public sealed class OutboxRepository(IDbConnections connections)
             $"SELECT {Columns} FROM outbox WHERE status = 'pending' AND not_before <= @now ORDER BY delivery_id LIMIT @limit", new { now, limit })).ToList();
     }
 
-    /// <summary>Of these rows, the ones still pending, as they are now (newest payload and revision), in order: read again
-    /// once a process holds their lane, so what another process delivered in the meantime is not sent twice.</summary>
-    public async Task<IReadOnlyList<Row>> StillPendingAsync(IEnumerable<Row> lane, CancellationToken cancellationToken = default)
+    /// <summary>Of these rows, the ones still pending and due, as they are now (newest payload and revision), in order:
+    /// read again once a process holds their lane, so what another process delivered in the meantime is not sent twice,
+    /// and what it just put off for a retry is not tried again before its time.</summary>
+    public async Task<IReadOnlyList<Row>> StillPendingAsync(IEnumerable<Row> lane, Instant now, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<Row>(
-            $"SELECT {Columns} FROM outbox WHERE delivery_id {SqlDialect.Of(connection).In("ids")} AND status = 'pending' ORDER BY delivery_id",
-            new { ids = lane.Select(r => r.DeliveryId).ToArray() })).ToList();
+            $"SELECT {Columns} FROM outbox WHERE delivery_id {SqlDialect.Of(connection).In("ids")} AND status = 'pending' AND not_before <= @now ORDER BY delivery_id",
+            new { ids = lane.Select(r => r.DeliveryId).ToArray(), now })).ToList();
     }
 
     /// <summary>Pending rows that share <paramref name="shareKey"/> (the other partner's copy of a shared post).</summary>

@@ -78,7 +78,7 @@ public sealed class OutboxWorker(
                 var due = await rows.DueAsync(now, BatchSize, cancellationToken);
                 if (due.Count == 0)
                     break;
-                var results = await SendLanesAsync(due, cancellationToken);
+                var results = await SendLanesAsync(due, now, cancellationToken);
                 total = new PassSummary(total.Sent + results.Sent, total.Retrying + results.Retrying, total.Held + results.Held, total.Failed + results.Failed);
                 if (due.Count < BatchSize || results.Sent + results.Held + results.Failed == 0)
                     break;
@@ -94,7 +94,7 @@ public sealed class OutboxWorker(
         }
     }
 
-    private async Task<PassSummary> SendLanesAsync(IReadOnlyList<OutboxRepository.Row> due, CancellationToken cancellationToken)
+    private async Task<PassSummary> SendLanesAsync(IReadOnlyList<OutboxRepository.Row> due, Instant now, CancellationToken cancellationToken)
     {
         // A pair's deliveries form one lane, in order; deliveries that belong to no pair get a lane per person.
         var lanes = due.GroupBy(r => r.PairId is { } pair ? $"p{pair}" : $"u{r.RecipientId}").ToList();
@@ -107,7 +107,7 @@ public sealed class OutboxWorker(
                 return;
             var done = new HashSet<long>();
             var blocked = new HashSet<ulong?>();
-            foreach (var row in await rows.StillPendingAsync(lane, ct))
+            foreach (var row in await rows.StillPendingAsync(lane, now, ct))
             {
                 if (done.Contains(row.DeliveryId) || blocked.Contains(row.RecipientId))
                     continue;   // sent with a shared post, or an earlier delivery to this person is still waiting
