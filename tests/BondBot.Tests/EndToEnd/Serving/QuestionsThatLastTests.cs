@@ -36,6 +36,12 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
     {
         var card = await world.ReplyAsync(await world.DmCommandAsync(world.Alice, "question", options));
         Assert.DoesNotContain("already have an open question", card.Content ?? "");
+        return await AnswerBothAsync(bot, world, card);
+    }
+
+    /// <summary>Bob answers the round on his DM card, then Alice on <paramref name="card"/>; both through the modal.</summary>
+    private static async Task<Round> AnswerBothAsync(BotHarness bot, World world, FakeMessage card)
+    {
         var roundId = RoundIdOn(card);
         var round = (await bot.Services.GetRequiredService<RoundRepository>().GetAsync(roundId))!;
         Assert.Equal(round.QuestionText, QuestionOn(card));
@@ -94,13 +100,14 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
         var saved = await world.ReplyAsync(await world.CommandAsync(world.Bob, "couple", new FakeOption("distance", 3, "together")));
         Assert.Contains("**together in one place**", saved.Content);
 
-        // The first three ritual days, and the first week whose ritual for a pair together is an in-person one.
+        // Twelve ritual days in a row (into their established weeks), and the first week whose ritual for a pair
+        // together is an in-person one.
         var rituals = bot.Services.GetRequiredService<RitualDeck>();
         var first = new LocalDate(2026, 6, 7);                                            // a Sunday, the ritual day
         bool NewOn(LocalDate week) => week.At(new LocalTime(18, 0)).InUtc().ToInstant() - pair.CreatedAt < CoupleProfiles.NewFor;
         var inPerson = Enumerable.Range(0, 52).Select(first.PlusWeeks)
             .First(w => rituals.For(pair.PairId, w, apart: false, together: true, NewOn(w)).Distance == Distance.Together);
-        var weeks = new[] { first, first.PlusWeeks(1), first.PlusWeeks(2), inPerson }.Distinct().Order().ToList();
+        var weeks = Enumerable.Range(0, 12).Select(first.PlusWeeks).Append(inPerson).Distinct().Order().ToList();
 
         var titles = new List<string>();
         foreach (var week in weeks)
@@ -185,7 +192,9 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
         await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Alice, newCard, "alice on the new one"));
         await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Bob, bot.Fake.DirectMessagesTo(world.Bob).Last(m => World.CustomIds(m).Contains($"{QuestionCards.AnswerPrefix}:{RoundIdOn(newCard)}")), "bob on the new one"));
         bot.Clock.Reset(bot.Clock.GetCurrentInstant() + Duration.FromDays(20));
-        Assert.NotEqual(hard, (await PlayAsync(bot, world)).QuestionText);
+        var early = await world.ReplyAsync(await world.DmCommandAsync(world.Alice, "question"));
+        Assert.NotEqual(hard, QuestionOn(early));
+        await AnswerBothAsync(bot, world, early);
 
         // After three weeks it comes back, showing only that Bob answered; his words are still nowhere.
         bot.Clock.Reset(bot.Clock.GetCurrentInstant() + Duration.FromDays(2));
