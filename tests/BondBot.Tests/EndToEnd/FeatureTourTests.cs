@@ -133,7 +133,7 @@ public sealed class FeatureTourTests
         await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 23, 0));                                            // 08:00 in Tokyo
         await bot.Fake.WaitUntilAsync(() => World.Everything(bot.Fake).Contains("Good morning from yesterday"));
         await bot.AtAsync(Instant.FromUtc(2026, 6, 1, 23, 30));
-        await bot.Fake.WaitUntilAsync(() => World.Everything(bot.Fake).Contains("answered your question"));
+        await bot.Fake.WaitUntilAsync(() => World.Everything(bot.Fake).Contains("answered today's question"));
         await world.ClickAsync(world.Bob, QuestionFlowTests.LatestCard(bot.Fake, space.Id), "q.later");
         await bot.DeliverAsync();
         Assert.Contains("” for another day", World.Everything(bot.Fake));                                 // Alice is told gently

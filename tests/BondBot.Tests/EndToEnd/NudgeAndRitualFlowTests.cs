@@ -37,7 +37,7 @@ public sealed class NudgeAndRitualFlowTests
         Assert.Single(bot.Fake.DirectMessagesTo(world.Bob), IsNudge);
         Assert.DoesNotContain(bot.Fake.DirectMessagesTo(world.Alice), IsNudge);   // she answered: nothing for her
         var nudge = bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge);
-        Assert.Contains("Your answer reveals both", nudge.Content);
+        Assert.Equal($"🔔 <@{world.Alice.Id}> answered today's question. Your answer reveals both. If today isn't the day for it, **Not yet** saves it for later.", nudge.Content);
         Assert.Contains(World.CustomIds(nudge), id => id.StartsWith("q.answer", StringComparison.Ordinal));
         Assert.Contains(World.CustomIds(nudge), id => id.StartsWith(BondBot.Features.Questions.QuestionCards.NotYetPrefix, StringComparison.Ordinal));
         Assert.DoesNotContain("mine", World.Text(bot.Fake.DirectMessagesTo(world.Bob).Single(IsNudge)));

@@ -56,7 +56,7 @@ public sealed class NudgeStep(
 
     private static MessagePayload Nudge(RoundRepository.HalfAnswered round) => new()
     {
-        Content = $"🔔 {PairingMessages.Mention(round.AnsweredBy)} answered your question. Your answer reveals both — or, if today isn't the day for it, **Not yet** saves it for later.",
+        Content = $"🔔 {PairingMessages.Mention(round.AnsweredBy)} answered today's question. Your answer reveals both. If today isn't the day for it, **Not yet** saves it for later.",
         Components =
         [
             Component.Row(
