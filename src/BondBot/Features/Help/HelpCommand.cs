@@ -48,6 +48,7 @@ public sealed class HelpCommand(CommandCatalog catalog) : ISlashCommand
                 ? "`/space category` — where new private spaces are created"
                 : Line(c)))));
         fields.Add(new EmbedField("Privacy", "Your answers stay hidden until your partner has answered too; then both are revealed together, privately. " +
+                                             "Not ready for a question? **Not yet** on its card sets it aside for another day, and an answer you gave stays unseen. " +
                                              "Replies to commands are visible only to you. `/privacy export` sends you all your data; `/privacy story` the story you two share; `/privacy delete` erases it."));
         fields.Add(new EmbedField("Not therapy", "I'm a conversation companion, not therapy or counselling. If things feel heavy, a couples counsellor can help."));
 

@@ -33,6 +33,8 @@ public sealed class HelpTests
         Assert.DoesNotContain("For server admins", text);
         Assert.DoesNotContain("`/", text);   // every hint became a mention
         Assert.Contains("not therapy", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("**Not yet** on its card sets it aside", text);
+        Assert.All(reply.Embeds.Single()!["fields"]!.AsArray(), f => Assert.InRange(f!["value"]!.GetValue<string>().Length, 1, 1024));
     }
 
     [Fact]

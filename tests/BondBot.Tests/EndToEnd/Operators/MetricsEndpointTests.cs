@@ -11,6 +11,10 @@ using static BondBot.Tests.EndToEnd.Operators.Admins;
 
 namespace BondBot.Tests.EndToEnd.Operators;
 
+/// <summary>Runs alone: OpenTelemetry listens to meters by name across the process, so another test's host, on the same
+/// meter names, would mix its counts into this scrape (one BondBot host per process is how BondBot runs).</summary>
+[CollectionDefinition(nameof(MetricsEndpointTests), DisableParallelization = true)]
+[Collection(nameof(MetricsEndpointTests))]
 public sealed class MetricsEndpointTests
 {
     [Fact]
