@@ -25,7 +25,7 @@ public sealed class CommandRegistration(
     public const string LockName = "bondbot:register-commands";
 
     private int _registered;
-    private int _toldOthers;
+    private int _learned;
 
     public bool Handles(string eventType) => eventType == GatewayEvents.Ready;
 
@@ -33,8 +33,8 @@ public sealed class CommandRegistration(
     {
         if (dispatch.ShardId != 0)
         {
-            if (!gateway.HoldsShardZero && Interlocked.Exchange(ref _toldOthers, 1) == 0)
-                logger.LogInformation("Commands are registered by the process that runs shard 0, not by this one");
+            if (!gateway.HoldsShardZero && Interlocked.Exchange(ref _learned, 1) == 0)
+                await LearnIdsAsync(cancellationToken);
             return;
         }
         if (Interlocked.Exchange(ref _registered, 1) == 1)
@@ -51,6 +51,27 @@ public sealed class CommandRegistration(
         {
             Interlocked.Exchange(ref _registered, 0); // try again at the next READY
             logger.LogError(e, "Registering commands failed");
+        }
+    }
+
+    /// <summary>A process without shard 0 registers nothing but still needs the commands' ids, so what it sends carries
+    /// clickable mentions like the rest: it reads them. Until every command is there (the process with shard 0 may not
+    /// have registered yet), it reads again at its next READY.</summary>
+    private async Task LearnIdsAsync(CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Commands are registered by the process that runs shard 0, not by this one");
+        try
+        {
+            var applicationId = gateway.ApplicationId ?? (await rest.GetCurrentApplicationAsync(cancellationToken)).Id;
+            var registered = await rest.GetCommandsAsync(applicationId, options.Value.DevGuild, cancellationToken);
+            mentions.Remember(registered);
+            if (catalog.Definitions.Any(c => registered.All(r => r.Name != c.Name)))
+                Interlocked.Exchange(ref _learned, 0);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Interlocked.Exchange(ref _learned, 0);
+            logger.LogWarning(e, "Reading the registered commands failed; command hints stay plain until the next READY");
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed class ShardingHostTests
         await fake.WaitUntilAsync(() => gateway.Primary.ShardId == 1 && gateway.IsConnected);
         // Serving an interaction proves shard 1's events are handled, its READY long before.
         Assert.NotNull(await HelpReplyAsync(fake, sam, one, oneChannel));
-        Assert.DoesNotContain(fake.Requests, r => r.Path.EndsWith("/commands", StringComparison.Ordinal));
+        Assert.DoesNotContain(fake.Requests, r => r.Method != "GET" && r.Path.EndsWith("/commands", StringComparison.Ordinal));
         Assert.Empty(fake.GlobalCommands);
 
         await using var first = await BotHarness.StartAsync(fake, settings: ["--Discord:ShardCount=2", "--Discord:ShardIds=0"]);
@@ -67,6 +67,12 @@ public sealed class ShardingHostTests
         Assert.NotEmpty(fake.GlobalCommands);
         Assert.Equal(1, fake.CommandOverwriteCount);
         Assert.Equal([(0, 2), (1, 2)], fake.Gateway.ShardIdentifies.Select(i => (i.ShardId, i.ShardCount)).Order());
+
+        // A process with shard 1 that starts once the commands exist reads their ids (no write): what it sends carries
+        // the same clickable command mentions as the process with shard 0.
+        await using var third = await BotHarness.StartAsync(fake, settings: ["--Discord:ShardCount=2", "--Discord:ShardIds=1"]);
+        Assert.StartsWith("</help:", third.AsSent("`/help`"));
+        Assert.Equal(1, fake.CommandOverwriteCount);
     }
 
     [Theory]
