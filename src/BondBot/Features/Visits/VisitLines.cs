@@ -18,7 +18,7 @@ public static class VisitLines
         "What would you like to do again next time — or differently?",
     ];
 
-    public static string? For(Visit visit, LocalDate today) => VisitCalendar.PhaseOn(visit, today) switch
+    public static string? For(Visit visit, LocalDate today, Func<LocalDate, bool>? promptsOn = null) => VisitCalendar.PhaseOn(visit, today, promptsOn) switch
     {
         VisitPhase.Ahead => $"✈️ {Plural.Of(VisitCalendar.DaysUntil(today, visit.StartsOn), "day")} until you see each other",
         VisitPhase.Planning => $"✈️ {Plural.Of(VisitCalendar.PlanningDaysBefore, "day")} until you see each other — time to plan a little: " +

@@ -14,7 +14,7 @@ public sealed class VisitPromptExtra(VisitService visits, CoupleProfiles profile
     {
         if (prompt.Pair is not { } pair)
             return null;
-        if (await visits.LineOnAsync(pair, prompt.LocalDate, cancellationToken) is not { } line)
+        if (await visits.PromptLineAsync(pair, prompt.UserId, prompt.LocalDate, cancellationToken) is not { } line)
             return null;
         // Asked only once there is a line: most prompts have no visit, and the profile reads three settings rows.
         if (!(await profiles.ForAsync(pair, prompt.UserId, cancellationToken)).Apart)

@@ -51,6 +51,16 @@ public sealed class VisitRepository(IDbConnections connections, OutboxWriter out
 
     /// <summary>The first visit whose last day is on or after <paramref name="from"/>: the current one, or (from the day
     /// before) one that just ended.</summary>
+    /// <summary>The first <paramref name="count"/> visits ending on or after <paramref name="from"/>, soonest first.</summary>
+    public async Task<IReadOnlyList<Visit>> EndingFromAsync(long pairId, LocalDate from, int count, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Row>($"""
+            SELECT {Columns} FROM visits WHERE pair_id = @pairId AND ends_on >= @from ORDER BY ends_on, visit_id LIMIT @count
+            """, new { pairId, from = Day(from), count });
+        return rows.Select(r => r.ToVisit()).ToList();
+    }
+
     public async Task<Visit?> FirstEndingFromAsync(long pairId, LocalDate from, CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

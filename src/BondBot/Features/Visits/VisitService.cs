@@ -67,11 +67,22 @@ public sealed class VisitService(VisitRepository visits, UserSettingsRepository 
     /// <summary>The countdown as <paramref name="viewerId"/> reads it today in their own zone ("✈️ 12 days until you see
     /// each other", "Today's the day 💛", the planning or after-the-goodbye line); null when there's nothing to count.</summary>
     public async Task<string?> CountdownLineAsync(Pair pair, ulong viewerId, CancellationToken cancellationToken = default) =>
-        await LineOnAsync(pair, (await WhereAsync(viewerId, cancellationToken)).Today, cancellationToken);
+        await LineOnAsync(pair, (await WhereAsync(viewerId, cancellationToken)).Today, cancellationToken: cancellationToken);
 
-    /// <summary>The line for a given local date (the daily prompt knows the recipient's date already).</summary>
-    public async Task<string?> LineOnAsync(Pair pair, LocalDate today, CancellationToken cancellationToken = default) =>
-        await visits.FirstEndingFromAsync(pair.PairId, today.PlusDays(-1), cancellationToken) is { } visit ? VisitLines.For(visit, today) : null;
+    /// <summary>The line for a given local date (the daily prompt knows the recipient's date already, and which days
+    /// bring a prompt: <paramref name="promptsOn"/>).</summary>
+    public async Task<string?> LineOnAsync(Pair pair, LocalDate today, Func<LocalDate, bool>? promptsOn = null, CancellationToken cancellationToken = default) =>
+        // A visit that ended lately may still owe its goodbye line; if not, the next one's countdown is the line.
+        (await visits.EndingFromAsync(pair.PairId, today.PlusDays(-VisitCalendar.GoodbyeWithinDays), 4, cancellationToken))
+            .Select(visit => VisitLines.For(visit, today, promptsOn)).FirstOrDefault(line => line is not null);
+
+    /// <summary>The line on <paramref name="userId"/>'s daily prompt of <paramref name="today"/>: on the days their
+    /// check-ins run (a weekdays-only person gets the planning and goodbye lines on their next prompt day instead).</summary>
+    public async Task<string?> PromptLineAsync(Pair pair, ulong userId, LocalDate today, CancellationToken cancellationToken = default)
+    {
+        var days = (await settings.GetAsync(userId, cancellationToken)).Days;
+        return await LineOnAsync(pair, today, day => days.Includes(day.DayOfWeek), cancellationToken);
+    }
 
     /// <summary>For <c>/insights</c>: "3 since you paired · last one ended Sun 2 Mar"; null when there were none yet.</summary>
     public async Task<string?> InsightLineAsync(Pair pair, ulong viewerId, CancellationToken cancellationToken = default)

@@ -126,6 +126,38 @@ public sealed class VisitTests
     }
 
     [Fact]
+    public async Task Bob_whose_check_ins_run_on_weekdays_gets_the_planning_and_goodbye_lines_on_his_next_prompt_day()
+    {
+        // Visit Tue 9 – Fri 12 June: planning is due Sat 6 and the goodbye Sat 13, both days Bob has no check-in. He gets
+        // each on his next prompt day (Mon 8, Mon 15), once; Alice, who checks in every day, gets them on the day.
+        var (bot, world) = await StartApartAsync();
+        await using var _ = bot;
+        await bot.Services.GetRequiredService<SettingsService>()
+            .UpdateAsync(world.Bob.Id, DateTimeZoneProviders.Tzdb["America/New_York"], new LocalTime(20, 0), CheckInDays.Weekdays);
+        await VisitAsync(world, world.Alice, Set("2026-06-09", until: "2026-06-12"));
+
+        const string planning = "time to plan a little", goodbye = "🫂 After the goodbye";
+        var aliceSaw = new Dictionary<int, string>();
+        var bobSaw = new Dictionary<int, string>();
+        for (var june = 5; june <= 16; june++)
+        {
+            aliceSaw[june] = await PromptAtAsync(bot, world.Alice, AliceCheckIn(june));
+            if (new LocalDate(2026, 6, june).DayOfWeek is not (IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday))
+                bobSaw[june] = await PromptAtAsync(bot, world.Bob, BobCheckIn(june));
+        }
+
+        Assert.Equal([6], aliceSaw.Where(p => p.Value.Contains(planning, StringComparison.Ordinal)).Select(p => p.Key));
+        Assert.Equal([13], aliceSaw.Where(p => p.Value.Contains(goodbye, StringComparison.Ordinal)).Select(p => p.Key));
+        Assert.Contains("Tomorrow you see each other", aliceSaw[8]);
+        Assert.Equal([8], bobSaw.Where(p => p.Value.Contains(planning, StringComparison.Ordinal)).Select(p => p.Key));
+        Assert.Equal([15], bobSaw.Where(p => p.Value.Contains(goodbye, StringComparison.Ordinal)).Select(p => p.Key));
+        Assert.Contains("✈️ 4 days until you see each other", bobSaw[5]);
+        Assert.Contains("Today's the day", bobSaw[9]);
+        Assert.Contains("Together now", bobSaw[12]);
+        Assert.DoesNotContain("until you see each other", bobSaw[16]);
+    }
+
+    [Fact]
     public async Task A_pair_who_chose_together_sees_no_countdown_in_the_check_in_but_visit_show_still_answers()
     {
         var (bot, world) = await StartApartAsync();
