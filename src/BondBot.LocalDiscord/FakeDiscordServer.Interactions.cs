@@ -41,7 +41,7 @@ public sealed partial class FakeDiscordServer
             payload["message"] = message.ToJson(User(message.AuthorId) ?? Bot);
         var interaction = new FakeInteraction(id, token, type, user, guild?.Id, channel.Id, payload, message);
         _interactions[id] = interaction;
-        await _gateway.DispatchAsync("INTERACTION_CREATE", payload, sent: () => StartDeadline(interaction));
+        await _gateway.DispatchAsync("INTERACTION_CREATE", payload, DeadlineOf(interaction));
         return interaction;
     }
 
@@ -56,7 +56,7 @@ public sealed partial class FakeDiscordServer
         payload["token"] = token;
         var replay = new FakeInteraction(id, token, original.Type, original.User, original.GuildId, original.ChannelId, payload, original.SourceMessage);
         _interactions[id] = replay;
-        await _gateway.DispatchAsync("INTERACTION_CREATE", payload, sent: () => StartDeadline(replay));
+        await _gateway.DispatchAsync("INTERACTION_CREATE", payload, DeadlineOf(replay));
         return replay;
     }
 
@@ -64,18 +64,29 @@ public sealed partial class FakeDiscordServer
     private const ulong DmAppPermissions = FakePermissions.ViewChannel | FakePermissions.SendMessages | FakePermissions.EmbedLinks
         | FakePermissions.AttachFiles | FakePermissions.ReadMessageHistory | FakePermissions.AddReactions | FakePermissions.UseApplicationCommands;
 
-    // The 3-second rule counts from when Discord actually delivered the event.
+    // The 3-second rule counts from when Discord actually delivered the event: started as it goes out, stopped if that
+    // write failed (the event then waits for a resume and starts again with the replay).
+    private DispatchClock DeadlineOf(FakeInteraction interaction) => new(() => StartDeadline(interaction), () => StopDeadline(interaction));
+
     private void StartDeadline(FakeInteraction interaction)
     {
+        DateTimeOffset started;
         lock (Gate)
         {
             if (interaction.SentAt is not null) return;
-            interaction.SentAt = Time.GetUtcNow();
+            started = (interaction.SentAt = Time.GetUtcNow()).Value;
         }
         _ = Task.Delay(Options.InteractionAckDeadline, Time).ContinueWith(_ =>
         {
+            lock (Gate)
+                if (interaction.SentAt != started) return;   // stopped (and maybe started again) since
             if (interaction.TryBeginAcknowledge()) interaction.Expire();
         }, TaskScheduler.Default);
+    }
+
+    private void StopDeadline(FakeInteraction interaction)
+    {
+        lock (Gate) interaction.SentAt = null;
     }
 
     // Uses the registered command's id when there is one (guild commands first), as a client would see it.

@@ -67,8 +67,8 @@ internal sealed partial class GatewayHub
             if (old.Live is { } previous && previous != connection)
                 previous.Socket.Abort();
             // Events the old session never delivered are lost with it; their interactions now fail for the user.
-            foreach (var (_, _, sent) in old.Buffer.ToList())
-                sent?.Invoke();
+            foreach (var (_, _, clock) in old.Buffer.ToList())
+                clock?.Start();
         }
         connection.Authenticated = true;
         try
@@ -136,9 +136,8 @@ internal sealed partial class GatewayHub
                 old.Socket.Abort();
             session.Live = connection;
             session.DisconnectedAt = null;
-            foreach (var (sequence, json, sent) in session.Buffer.Where(e => e.Sequence > seq).ToList())
-                if (await connection.SendAsync(json))
-                    sent?.Invoke();
+            foreach (var (sequence, json, clock) in session.Buffer.Where(e => e.Sequence > seq).ToList())
+                await SendAsync(connection, json, clock);
             var resumed = ++session.Sequence;
             var resumedJson = Json(0, new JsonObject(), resumed, "RESUMED");
             session.Buffer.Add((resumed, resumedJson, null));
@@ -149,38 +148,46 @@ internal sealed partial class GatewayHub
     }
 
     /// <summary>Sends an event in the current session, or keeps it for the replay when the bot is disconnected.
-    /// <paramref name="sent"/> runs when it actually goes out (the interaction deadline starts there); <paramref name="intent"/>
+    /// <paramref name="clock"/> starts as it actually goes out (the interaction deadline); <paramref name="intent"/>
     /// is the intent bit the event needs, 0 for events every session gets (READY, INTERACTION_CREATE…). It goes to the
     /// shard of its guild, or shard 0 without one.</summary>
-    public async Task DispatchAsync(string type, JsonObject data, Action? sent = null, long intent = 0)
+    public async Task DispatchAsync(string type, JsonObject data, DispatchClock? clock = null, long intent = 0)
     {
         var session = SessionFor(type, data);
         if (session is not null && (session.Intents & intent) != intent) return;   // not subscribed: never sent (Gateway §Gateway Intents)
         if (session is null)
         {
-            sent?.Invoke();   // no session to buffer it in: the event is lost, and an interaction's clock runs anyway
+            clock?.Start();   // no session to buffer it in: the event is lost, and an interaction's clock runs anyway
             return;
         }
         await session.Turn.WaitAsync();
         try
         {
             if (SessionFor(type, data) != session)
-                sent?.Invoke();   // replaced while we waited: lost with the old session
+                clock?.Start();   // replaced while we waited: lost with the old session
             else
-                await SendInTurnAsync(session, type, data, sent);
+                await SendInTurnAsync(session, type, data, clock);
         }
         finally { session.Turn.Release(); }
     }
 
     // The caller holds the session's turn.
-    private async Task SendInTurnAsync(GatewaySession session, string type, JsonObject data, Action? sent)
+    private async Task SendInTurnAsync(GatewaySession session, string type, JsonObject data, DispatchClock? clock)
     {
         var sequence = ++session.Sequence;
         var json = Json(0, data, sequence, type);
-        session.Buffer.Add((sequence, json, sent));
+        session.Buffer.Add((sequence, json, clock));
         lock (server.Gate) Stats.DispatchedEvents.Add((sequence, type));
-        if (session.Live is { } live && await live.SendAsync(json))
-            sent?.Invoke();
+        if (session.Live is { } live)
+            await SendAsync(live, json, clock);
+    }
+
+    // The clock starts as the event leaves and stops again if it never arrived (see DispatchClock).
+    private static async Task SendAsync(GatewayConnection connection, string json, DispatchClock? clock)
+    {
+        clock?.Start();
+        if (!await connection.SendAsync(json))
+            clock?.Stop();
     }
 
     public Task DropAsync(int? shard = null)

@@ -9,7 +9,7 @@ internal sealed class GatewaySession(string id, long intents, int shardId = 0, i
     public long Intents { get; } = intents;
     public int Sequence { get; set; }
     /// <summary>Every event of the session; <c>Sent</c> runs when it reaches the bot (interaction deadlines start there).</summary>
-    public List<(int Sequence, string Json, Action? Sent)> Buffer { get; } = [];
+    public List<(int Sequence, string Json, DispatchClock? Clock)> Buffer { get; } = [];
     public GatewayConnection? Live { get; set; }
     public bool Resumable { get; set; } = true;
     public DateTimeOffset? DisconnectedAt { get; set; }

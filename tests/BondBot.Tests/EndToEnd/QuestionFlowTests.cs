@@ -28,7 +28,8 @@ public sealed class QuestionFlowTests
     {
         var press = await world.Fake.ClickButtonAsync(user, card, ButtonId(card, "q.answer"));
         await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(press.Modal is not null, $"expected a modal, got {(await press.FirstResponse).ToJsonString()}");
+        Assert.True(press.Modal is not null, $"expected a modal, got {(await press.FirstResponse).ToJsonString()}; the host logged: "
+            + string.Join("\n", Support.HostErrorLog.Mentioning(press.Id.ToString())));
         return await world.Fake.SubmitModalAsync(user, press, new Dictionary<string, string> { ["answer"] = text });
     }
 

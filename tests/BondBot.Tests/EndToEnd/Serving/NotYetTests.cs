@@ -14,6 +14,18 @@ public sealed class NotYetTests
 
     private static string QuestionOn(FakeMessage card) => card.Embeds[0]!["description"]!.GetValue<string>();
 
+    /// <summary>Alice asks for a question in her DMs and Bob answers it first; returns the question, once Alice's card
+    /// says Bob answered.</summary>
+    internal static async Task<string> BobAnswersFirstAsync(BotHarness bot, World world, string answer)
+    {
+        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("q.answer")));
+        var question = QuestionOn(QuestionFlowTests.LatestDmCard(bot.Fake, world.Bob));
+        await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Bob, QuestionFlowTests.LatestDmCard(bot.Fake, world.Bob), answer));
+        await bot.Fake.WaitUntilAsync(() => World.Text(QuestionFlowTests.LatestDmCard(bot.Fake, world.Alice)).Contains($"<@{world.Bob.Id}> answered"));
+        return question;
+    }
+
     [Fact]
     public async Task Not_yet_after_the_partner_answered_keeps_their_answer_unseen_and_the_round_comes_back_at_most_twice()
     {
@@ -22,12 +34,8 @@ public sealed class NotYetTests
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
 
-        await world.ReplyAsync(await world.CommandAsync(world.Alice, "question"));
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => m.Components.ToJsonString().Contains("q.answer")));
-        var hard = QuestionOn(QuestionFlowTests.LatestDmCard(bot.Fake, world.Bob));
         const string bobsAnswer = "Bob's careful answer that must stay hidden";
-        await world.ReplyAsync(await QuestionFlowTests.AnswerAsync(world, world.Bob, QuestionFlowTests.LatestDmCard(bot.Fake, world.Bob), bobsAnswer));
-        await bot.Fake.WaitUntilAsync(() => World.Text(QuestionFlowTests.LatestDmCard(bot.Fake, world.Alice)).Contains($"<@{world.Bob.Id}> answered"));
+        var hard = await BobAnswersFirstAsync(bot, world, bobsAnswer);
 
         // Alice isn't ready: the card she pressed becomes the pair's new question, and Bob is told gently.
         var aliceCard = QuestionFlowTests.LatestDmCard(bot.Fake, world.Alice);

@@ -12,7 +12,8 @@ namespace BondBot.Tests.EndToEnd.Serving;
 /// <summary>Issue 13: questions and rituals served to suit the pair, depths that mix, solo reflection.</summary>
 public sealed class ServingTests
 {
-    private static async Task<Pair> PairOfAsync(BotHarness bot, World world)
+    /// <summary>Pairs Alice and Bob through Discord and returns their pair.</summary>
+    internal static async Task<Pair> PairOfAsync(BotHarness bot, World world)
     {
         await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
         return (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
@@ -29,26 +30,6 @@ public sealed class ServingTests
     }
 
     private static DeckQuestion Card(BotHarness bot, Round round) => bot.Services.GetRequiredService<QuestionDeck>().Find(round.QuestionKey)!;
-
-    [Fact]
-    public async Task Over_200_rounds_depths_deepen_then_mix_and_two_deepest_never_follow_each_other()
-    {
-        await using var bot = await BotHarness.StartAsync();
-        var world = new World(bot.Fake);
-        var pair = await PairOfAsync(bot, world);
-
-        var depths = new List<long>();
-        for (var i = 0; i < 200; i++)
-            depths.Add((await PlayRoundAsync(bot, pair)).Depth);
-
-        Assert.All(depths.Take(DepthMix.DeeperAfter), d => Assert.Equal(1, d));
-        Assert.All(depths.Take(DepthMix.DeepestAfter), d => Assert.NotEqual(3, d));
-        var mixed = depths.Skip(DepthMix.DeepestAfter).ToList();
-        Assert.InRange(mixed.Count(d => d == 1) / (double)mixed.Count, 0.35, 0.70);
-        Assert.InRange(mixed.Count(d => d == 2) / (double)mixed.Count, 0.18, 0.45);
-        Assert.InRange(mixed.Count(d => d == 3) / (double)mixed.Count, 0.08, 0.28);
-        Assert.DoesNotContain(Enumerable.Range(1, depths.Count - 1), i => depths[i] == 3 && depths[i - 1] == 3);
-    }
 
     [Fact]
     public async Task A_long_distance_pair_in_one_zone_says_so_once_and_gets_distance_questions_and_rituals_and_the_partner_is_told()
