@@ -99,10 +99,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(condition))] string? expression = null)
     {
         var limit = timeout ?? TimeSpan.FromSeconds(10);
-        var deadline = DateTime.UtcNow + limit;
+        // A test's patience is real elapsed time (the transport is real), never the fake's clock, which tests move.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            if (DateTime.UtcNow > deadline)
+            if (waited.Elapsed > limit)
                 throw new TimeoutException($"The fake Discord did not reach '{expression}' within {limit.TotalSeconds:0.#} s. {Describe()}");
             await Task.Delay(20);
         }
