@@ -44,14 +44,19 @@ public sealed class BotHarness : IAsyncDisposable
         // These tests compress days into milliseconds, so Discord's per-channel message bucket (5 per 5 s, which the
         // client honours; its own tests and the benchmarks prove it) would only make them wait. Tests about limits
         // bring their own fake with the documented numbers.
+        var ownsDatabase = db is null;
+        db ??= new TempDatabase();   // before the fake: a database that can't be created leaves no server running
         fake ??= await FakeDiscordServer.StartAsync(new FakeDiscordOptions { MessageCreateLimit = 50, MessageEditLimit = 50 });
-        var harness = new BotHarness(fake, db ?? new TempDatabase(), ownsFake, db is null, clock ?? new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
+        var harness = new BotHarness(fake, db, ownsFake, ownsDatabase, clock ?? new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
         harness.Exit = BondBotLauncher.RunAsync(
             [$"--Discord:Token={fake.Token}", $"--Discord:ApiBaseUrl={fake.ApiBaseUrl}", .. harness.Database.Settings,
              "--Scheduler:TickInterval=00:00:00.1", "--Scheduler:Enabled=false",
              // Tests click faster than people: the per-person limit has its own test with the default.
-             "--Interactions:PerUserBurst=500", .. settings],
+             "--Interactions:PerUserBurst=500",
+             // Many hosts run at once in a test process: none watches its configuration files (each watcher holds one
+             // of the user's inotify instances, 128 by default on Linux).
+             "--hostBuilder:reloadConfigOnChange=false", .. settings],
             harness.Errors,
             builder =>
             {
@@ -64,17 +69,25 @@ public sealed class BotHarness : IAsyncDisposable
                 configure?.Invoke(builder.Services);
             },
             harness._stop.Token);
-        // A host that cannot start ends at once: fail with what it said, not after a timeout.
-        await Task.WhenAny(captured.Task, harness.Exit).WaitAsync(TimeSpan.FromSeconds(30));
-        if (!captured.Task.IsCompleted)
-            throw new InvalidOperationException($"BondBot stopped before it started (exit {await harness.Exit}): {harness.Errors}");
-        harness.Services = await captured.Task;
-        if (waitForCommands)
+        try
         {
-            // Registered at Discord, and the ids back in BondBot (messages then carry clickable command mentions).
-            var mentions = harness.Services.GetRequiredService<BondBot.Interactions.CommandMentions>();
-            await fake.WaitUntilAsync(() => (fake.GlobalCommands.Count > 0 && mentions.Mention("help").StartsWith("</", StringComparison.Ordinal))
-                || harness.Exit.IsCompleted, TimeSpan.FromSeconds(20));
+            // A host that cannot start ends at once: fail with what it said, not after a timeout.
+            await Task.WhenAny(captured.Task, harness.Exit).WaitAsync(TimeSpan.FromSeconds(30));
+            if (!captured.Task.IsCompleted)
+                throw new InvalidOperationException($"BondBot stopped before it started (exit {await harness.Exit}): {harness.Errors}");
+            harness.Services = await captured.Task;
+            if (waitForCommands)
+            {
+                // Registered at Discord, and the ids back in BondBot (messages then carry clickable command mentions).
+                var mentions = harness.Services.GetRequiredService<BondBot.Interactions.CommandMentions>();
+                await fake.WaitUntilAsync(() => (fake.GlobalCommands.Count > 0 && mentions.Mention("help").StartsWith("</", StringComparison.Ordinal))
+                    || harness.Exit.IsCompleted, TimeSpan.FromSeconds(20));
+            }
+        }
+        catch
+        {
+            await harness.DisposeAsync();   // a start that failed leaves no host, server or database behind
+            throw;
         }
         return harness;
     }

@@ -68,7 +68,9 @@ public sealed class PostgresServer
         var bin = Path.GetDirectoryName(initdb)!;
         RemoveAbandonedClusters();
         var asPostgresUser = Environment.UserName == "root";
-        var folder = Path.Combine(Path.GetTempPath(), $"bondbot-pg-{Guid.NewGuid():N}");
+        // The test process's id in the name tells other test processes (the SQLite and PostgreSQL passes run side by
+        // side) that this cluster is in use, even before its server has started.
+        var folder = Path.Combine(Path.GetTempPath(), $"bondbot-pg-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         if (asPostgresUser)
             Run("chown", ["postgres:postgres", folder], asPostgresUser: false);
@@ -92,7 +94,8 @@ public sealed class PostgresServer
 
     /// <summary>
     /// A test process that was killed leaves its cluster folder behind (and a stop at exit can be cut short): folders
-    /// of clusters whose server no longer runs are deleted at the next start.
+    /// whose test process is gone and whose server no longer runs are deleted at the next start. A folder another
+    /// running test process owns is left alone, even while its cluster is still being created.
     /// </summary>
     private static void RemoveAbandonedClusters()
     {
@@ -101,6 +104,8 @@ public sealed class PostgresServer
             var pidFile = Path.Combine(folder, "data", "postmaster.pid");
             try
             {
+                if (Path.GetFileName(folder).Split('-') is [_, _, var owner, _] && int.TryParse(owner, out var ownerPid) && Directory.Exists($"/proc/{ownerPid}"))
+                    continue;
                 if (File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid) && Directory.Exists($"/proc/{pid}"))
                     continue;
                 Directory.Delete(folder, recursive: true);
