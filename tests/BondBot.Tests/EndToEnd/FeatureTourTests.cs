@@ -146,6 +146,6 @@ public sealed class FeatureTourTests
         await world.ClickAsync(world.Alice, unpair, "pair.unpair");
         await bot.DeliverAsync();
         Assert.Null(await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Bob.Id, CancellationToken.None));
-        await bot.Fake.WaitUntilAsync(() => world.Guild.Channels.All(c => c.Id != space.Id));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.FindChannel(space.Id) is null);   // read under the fake's lock, not its list
     }
 }

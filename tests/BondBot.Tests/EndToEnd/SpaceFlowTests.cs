@@ -123,7 +123,7 @@ public sealed class SpaceFlowTests
         var button = confirm.Components[0]!["components"]![0]!["custom_id"]!.GetValue<string>();
         await (await bot.Fake.ClickButtonAsync(world.Bob, confirm, button)).FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
 
-        await bot.Fake.WaitUntilAsync(() => world.Guild.Channels.All(c => c.Id != space.Id));
+        await bot.Fake.WaitUntilAsync(() => bot.Fake.FindChannel(space.Id) is null);   // read under the fake's lock, not its list
         Assert.Contains("was deleted", confirm.Content);
     }
 

@@ -37,7 +37,7 @@ public sealed class PostgresServer
     /// <summary>Creates an empty database and returns its connection string (Npgsql's format).</summary>
     public string CreateDatabase()
     {
-        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}"[..40];
+        var name = $"t{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}";   // within 63 characters
         using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
         connection.Open();
         using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
