@@ -179,6 +179,7 @@ public sealed class PrivacyAcrossPairingsTests
         await bot.DeliverAsync();                                 // held: Bob's DMs are closed
 
         await UnpairAsync(world, world.Alice);
+        await bot.DeliverAsync();                                 // the notice is held too, before Bob comes back
         world.Bob.DmsOpen = true;
         await world.ReplyAsync(await world.CommandAsync(world.Bob, "help"));   // Bob is back: what is held for him is released
         await bot.Fake.WaitUntilAsync(() => bot.Fake.DirectMessagesTo(world.Bob).Any(m => World.Text(m).Contains("has ended your pairing")));
