@@ -38,9 +38,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         ApplicationId = _ids.Next();
         Bot = new FakeUser(_ids.Next(), "BondBot", isBot: true);
         _gateway = new GatewayHub(this);
-        // No configuration file watching: a test run starts hundreds of these, and each watcher holds one of the
-        // user's inotify instances (128 by default on Linux).
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(1));
