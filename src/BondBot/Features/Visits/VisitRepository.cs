@@ -49,8 +49,6 @@ public sealed class VisitRepository(IDbConnections connections, OutboxWriter out
                 new { pairId, today = Day(today) }, transaction))?.ToVisit(),
         deliveries, cancellationToken);
 
-    /// <summary>The first visit whose last day is on or after <paramref name="from"/>: the current one, or (from the day
-    /// before) one that just ended.</summary>
     /// <summary>The first <paramref name="count"/> visits ending on or after <paramref name="from"/>, soonest first.</summary>
     public async Task<IReadOnlyList<Visit>> EndingFromAsync(long pairId, LocalDate from, int count, CancellationToken cancellationToken = default)
     {
@@ -61,14 +59,10 @@ public sealed class VisitRepository(IDbConnections connections, OutboxWriter out
         return rows.Select(r => r.ToVisit()).ToList();
     }
 
-    public async Task<Visit?> FirstEndingFromAsync(long pairId, LocalDate from, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await connections.OpenAsync(cancellationToken);
-        var row = await connection.QueryFirstOrDefaultAsync<Row>($"""
-            SELECT {Columns} FROM visits WHERE pair_id = @pairId AND ends_on >= @from ORDER BY ends_on, visit_id LIMIT 1
-            """, new { pairId, from = Day(from) });
-        return row?.ToVisit();
-    }
+    /// <summary>The first visit whose last day is on or after <paramref name="from"/>: the current one, or (from the day
+    /// before) one that just ended.</summary>
+    public async Task<Visit?> FirstEndingFromAsync(long pairId, LocalDate from, CancellationToken cancellationToken = default) =>
+        (await EndingFromAsync(pairId, from, 1, cancellationToken)).FirstOrDefault();
 
     public sealed record History(int Count, LocalDate? LastEndedOn);
 
