@@ -17,9 +17,11 @@ public sealed class CheckInFlowTests
         var prompt = await world.ReplyAsync(await world.DmCommandAsync(user, "checkin"));
         if (World.CustomIds(prompt).Any(id => id.StartsWith("ci.change", StringComparison.Ordinal)))
             prompt = await world.ClickAsync(user, prompt, "ci.change");
-        var press = await world.Fake.ClickButtonAsync(user, prompt, MoodButton(prompt, mood));
+        // Read before the press: an answer that updates the message changes what `prompt` shows.
+        var (button, shown) = (MoodButton(prompt, mood), World.Text(prompt));
+        var press = await world.Fake.ClickButtonAsync(user, prompt, button);
         var first = await press.FirstResponse.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.True(press.Modal is not null, $"pressed {MoodButton(prompt, mood)} on [{World.Text(prompt)}], got {first.ToJsonString()}");
+        Assert.True(press.Modal is not null, $"pressed {button} on [{shown}], got {first.ToJsonString()}");
         return await world.SeenAsync(await world.Fake.SubmitModalAsync(user, press, new Dictionary<string, string> { ["good"] = good, ["stress"] = "", ["need"] = need }));
     }
 

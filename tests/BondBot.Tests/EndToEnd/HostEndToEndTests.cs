@@ -96,15 +96,27 @@ public sealed class HostEndToEndTests
         var interaction = await world.CommandAsync(world.Alice, "help");
         await world.ReplyAsync(interaction);
 
-        // The same event handed to the router again (Discord may deliver an event more than once), awaited to the end.
+        // Answered once. (On a loaded machine the client may send its callback twice, when the first try's answer is
+        // lost; the repeat gets "already acknowledged", which the client takes as success. So count what succeeded.)
+        var first = AboutThis(bot, interaction);
+        Assert.Single(first, r => r.Path.StartsWith($"interactions/{interaction.Id}/", StringComparison.Ordinal) && r.Status < 300);
+
+        // The same event handed to the router again (Discord may deliver an event more than once), awaited to the end:
+        // nothing more is sent for it.
         var router = bot.Services.GetRequiredService<BondBot.Interactions.InteractionRouter>();
         var again = new BondBot.Discord.Gateway.GatewayDispatch("INTERACTION_CREATE", 99,
             System.Text.Json.JsonDocument.Parse(interaction.Payload.ToJsonString()).RootElement.Clone(), DateTimeOffset.UtcNow);
         await router.HandleAsync(again, CancellationToken.None);
 
-        Assert.Single(bot.Fake.Requests, r => r.Path.StartsWith($"interactions/{interaction.Id}/", StringComparison.Ordinal));
-        Assert.DoesNotContain(bot.Fake.Requests, r => r.ErrorCode == 40060);
+        Assert.Equal(Describe(first), Describe(AboutThis(bot, interaction)));
     }
+
+    private static List<FakeRequest> AboutThis(BotHarness bot, FakeInteraction interaction) =>
+        bot.Fake.Requests.Where(r => r.Path.Contains(interaction.Id.ToString(), StringComparison.Ordinal)
+                                     || r.Path.Contains(interaction.Token, StringComparison.Ordinal)).ToList();
+
+    private static string Describe(IEnumerable<FakeRequest> requests) =>
+        string.Join("\n", requests.Select(r => $"{r.Method} {r.Path} → {r.Status} {r.ErrorCode}"));
 
     private sealed class SlowCommand : ISlashCommand
     {

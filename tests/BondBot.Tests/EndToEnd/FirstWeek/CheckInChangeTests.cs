@@ -28,6 +28,18 @@ public sealed class CheckInChangeTests
     private static Task<CheckIn?> SavedAsync(BotHarness bot, FakeUser user) =>
         bot.Services.GetRequiredService<CheckInService>().GetAsync(user.Id, new LocalDate(2026, 6, 1));
 
+    /// <summary>A mood press answers with the form first (within Discord's deadline) and stores the mood just after;
+    /// a test that goes on to /checkin waits for it, as a person's next tap would come after it.</summary>
+    private static async Task MoodStoredAsync(BotHarness bot, FakeUser user)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await SavedAsync(bot, user) is null)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(10), "the pressed mood was not stored within 10 s");
+            await Task.Delay(20);
+        }
+    }
+
     [Fact]
     public async Task An_old_prompt_tapped_after_checking_in_shows_the_entry_and_changes_nothing()
     {
@@ -98,6 +110,7 @@ public sealed class CheckInChangeTests
         var world = new World(bot.Fake);
         var first = await world.ReplyAsync(await world.DmCommandAsync(world.Alice, "checkin"));
         var staleForm = await PressMoodAsync(world, world.Alice, first, 3);           // opened empty, left open (another device)
+        await MoodStoredAsync(bot, world.Alice);
 
         await CheckInFlowTests.CheckInAsync(world, world.Alice, 4, "Sunny walk", "A call tonight");
         var seen = await world.SeenAsync(await bot.Fake.SubmitModalAsync(world.Alice, staleForm, new Dictionary<string, string>()));
