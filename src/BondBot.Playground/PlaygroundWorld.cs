@@ -102,12 +102,15 @@ public sealed class PlaygroundWorld : IAsyncDisposable
     {
         Discord.Changed -= StampNewMessages;
         await _stop.CancelAsync();
-        try
+        await SlowStep.RunAsync("BondBot", async () =>
         {
-            await Exit.WaitAsync(TimeSpan.FromSeconds(20));
-        }
-        catch (TimeoutException) { }
-        await Discord.DisposeAsync();
+            try
+            {
+                await Exit.WaitAsync(TimeSpan.FromSeconds(20));
+            }
+            catch (TimeoutException) { }
+        });
+        await SlowStep.RunAsync("the local Discord", async () => await Discord.DisposeAsync());
         _stop.Dispose();
     }
 

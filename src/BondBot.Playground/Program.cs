@@ -30,11 +30,13 @@ catch (Exception e) when (e is IOException or InvalidOperationException)
     Console.Error.WriteLine($"The playground could not start: {e.Message}");
     return 1;
 }
-await using var running = playground;
 Console.WriteLine($"BondBot playground: {playground.Url}  (Ctrl+C stops it)");
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);
 }
 catch (OperationCanceledException) { }
+Console.WriteLine("Stopping the playground…");
+await playground.DisposeAsync();
+Console.WriteLine("Stopped.");
 return 0;

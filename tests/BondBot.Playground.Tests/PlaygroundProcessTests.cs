@@ -16,10 +16,16 @@ public sealed partial class PlaygroundProcessTests
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         })!;
+        // Both pipes are read to the end: a process whose output nobody reads blocks on its next write once the pipe's
+        // buffer is full, and then cannot stop either.
+        var errors = new Output();
+        var errorsRead = errors.ReadAsync(process.StandardError);
         try
         {
             var started = Stopwatch.StartNew();
-            var url = await ReadUrlAsync(process.StandardOutput).WaitAsync(TimeSpan.FromSeconds(20));
+            var output = new Output();
+            var url = await output.ReadUntilAsync(process.StandardOutput, UrlPattern()).WaitAsync(TimeSpan.FromSeconds(20));
+            var outputRead = output.ReadAsync(process.StandardOutput);
             Assert.StartsWith("http://127.0.0.1:", url);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var html = await http.GetStringAsync(url);
@@ -31,8 +37,14 @@ public sealed partial class PlaygroundProcessTests
             // About 2 s on a quiet machine; CI runs this beside both bot test passes and Chromium on two cores.
             var stopping = Stopwatch.StartNew();
             try { await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30)); }
-            catch (TimeoutException) { Assert.Fail($"still running {stopping.Elapsed.TotalSeconds:0.0} s after Ctrl+C"); }
-            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await process.StandardError.ReadToEndAsync()}");
+            catch (TimeoutException)
+            {
+                Assert.Fail($"still running {stopping.Elapsed.TotalSeconds:0.0} s after Ctrl+C. Last output:\n{output.Tail()}\nLast errors:\n{errors.Tail()}");
+            }
+            await Task.WhenAll(outputRead, errorsRead).WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {errors.Tail()}");
+            Assert.Contains("Stopping the playground…", output.Tail());
+            Assert.EndsWith("Stopped.", output.Tail());
         }
         finally
         {
@@ -41,13 +53,39 @@ public sealed partial class PlaygroundProcessTests
         }
     }
 
-    // The URL line; anything the host logs before it is skipped. Null when the process ended without one.
-    private static async Task<string?> ReadUrlAsync(StreamReader output)
+    /// <summary>What a process wrote on one pipe, line by line, keeping the last lines for a failure message.</summary>
+    private sealed class Output
     {
-        while (await output.ReadLineAsync() is { } line)
-            if (UrlPattern().Match(line) is { Success: true } match)
-                return match.Value;
-        return null;
+        private readonly Queue<string> _last = new();
+
+        // The first match of the pattern (the URL; anything logged before it is skipped); null if the pipe ended first.
+        public async Task<string?> ReadUntilAsync(StreamReader pipe, Regex pattern)
+        {
+            while (await pipe.ReadLineAsync() is { } line)
+            {
+                Keep(line);
+                if (pattern.Match(line) is { Success: true } match)
+                    return match.Value;
+            }
+            return null;
+        }
+
+        public async Task ReadAsync(StreamReader pipe)
+        {
+            while (await pipe.ReadLineAsync() is { } line)
+                Keep(line);
+        }
+
+        public string Tail() { lock (_last) return string.Join("\n", _last); }
+
+        private void Keep(string line)
+        {
+            lock (_last)
+            {
+                _last.Enqueue(line);
+                if (_last.Count > 40) _last.Dequeue();
+            }
+        }
     }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]

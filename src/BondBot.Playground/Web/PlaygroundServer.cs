@@ -96,8 +96,11 @@ public sealed class PlaygroundServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await SlowStep.RunAsync("the page server", async () =>
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        });
         await World.DisposeAsync();
     }
 }
