@@ -9,7 +9,7 @@ namespace BondBot.Playground;
 
 /// <summary>
 /// One run of the playground: the local Discord on loopback with a server (#general) and three people, and the real
-/// BondBot host started in-process through <see cref="BondBotLauncher.RunAsync"/>, the same entry point the tests use,
+/// BondBot host started in-process through <see cref="BondBotLauncher.RunIsolatedAsync"/> (the tests' entry point, reading no settings from the machine),
 /// talking to it only over REST and the gateway. The only thing handed to the host is the clock.
 /// </summary>
 public sealed class PlaygroundWorld : IAsyncDisposable
@@ -71,7 +71,9 @@ public sealed class PlaygroundWorld : IAsyncDisposable
     private async Task StartBotAsync(string dataDirectory, IEnumerable<string> botSettings)
     {
         var captured = new TaskCompletionSource<IServiceProvider>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Exit = BondBotLauncher.RunAsync(
+        // Isolated: an appsettings.json in the current folder or a real deployment's environment variables (its token,
+        // its PostgreSQL) must never reach the playground's bot.
+        Exit = BondBotLauncher.RunIsolatedAsync(
             [$"--Discord:Token={Discord.Token}", $"--Discord:ApiBaseUrl={Discord.ApiBaseUrl}", $"--Database:DataDirectory={dataDirectory}",
              .. botSettings],
             Errors,

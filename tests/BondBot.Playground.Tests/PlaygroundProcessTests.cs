@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace BondBot.Playground.Tests;
 
 /// <summary>The one command in the README: the built playground starts, prints its URL, serves the page within 20 s,
-/// and stops cleanly on Ctrl+C (SIGINT).</summary>
+/// and stops cleanly on Ctrl+C (SIGINT), reading no settings of a real deployment on the same machine.</summary>
 public sealed partial class PlaygroundProcessTests
 {
     [Fact]
@@ -12,10 +12,20 @@ public sealed partial class PlaygroundProcessTests
     {
         var data = Path.Combine(Path.GetTempPath(), $"bondbot-playground-process-{Guid.NewGuid():N}");
         var dll = Path.Combine(AppContext.BaseDirectory, "BondBot.Playground.dll");
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "--port", "0", "--data", data])
+        // Started where a real deployment's settings are in reach, in its folder and its environment: the playground's
+        // bot must read none of them (this PostgreSQL does not exist, so a bot that read it would not start).
+        var deployment = Directory.CreateDirectory(data + "-deployment").FullName;
+        const string production = "Host=127.0.0.1;Port=1;Timeout=2";
+        File.WriteAllText(Path.Combine(deployment, "appsettings.json"),
+            $$"""{ "Database": { "Provider": "postgres", "ConnectionString": "{{production}}" } }""");
+        var start = new ProcessStartInfo("dotnet", [dll, "--port", "0", "--data", data])
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        })!;
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = deployment,
+        };
+        start.Environment["Database__Provider"] = "postgres";
+        start.Environment["Database__ConnectionString"] = production;
+        start.Environment["DISCORD_TOKEN"] = "the-real-bot-token";
+        using var process = Process.Start(start)!;
         // Both pipes are read to the end: a process whose output nobody reads blocks on its next write once the pipe's
         // buffer is full, and then cannot stop either.
         var errors = new Output();
@@ -26,6 +36,7 @@ public sealed partial class PlaygroundProcessTests
             var output = new Output();
             var url = await output.ReadUntilAsync(process.StandardOutput, UrlPattern()).WaitAsync(TimeSpan.FromSeconds(20));
             var outputRead = output.ReadAsync(process.StandardOutput);
+            Assert.True(url is not null, $"ended without a URL:\n{output.Tail()}\n{errors.Tail()}");
             Assert.StartsWith("http://127.0.0.1:", url);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var html = await http.GetStringAsync(url);
@@ -49,7 +60,8 @@ public sealed partial class PlaygroundProcessTests
         finally
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
-            try { Directory.Delete(data, recursive: true); } catch (IOException) { }
+            foreach (var folder in new[] { data, deployment })
+                try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
         }
     }
 

@@ -1,5 +1,6 @@
 using BondBot.Storage;
 using System.Data.Common;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,11 +14,36 @@ namespace BondBot.Hosting;
 /// </summary>
 public static class BondBotLauncher
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter error,
+    public static Task<int> RunAsync(string[] args, TextWriter error,
         Action<HostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(args);
         builder.Configuration.AddDiscordTokenAlias();
+        return RunAsync(builder, error, configure, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a host configured by <paramref name="args"/> alone: no appsettings.json from the current folder, no
+    /// environment variables (so no <c>DISCORD_TOKEN</c>, no <c>Database__ConnectionString</c>). For a bot that
+    /// must not pick up the settings of a real deployment on the same machine, like the playground's.
+    /// </summary>
+    public static Task<int> RunIsolatedAsync(string[] args, TextWriter error,
+        Action<HostApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddCommandLine(args);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            Configuration = configuration,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        return RunAsync(builder, error, configure, cancellationToken);
+    }
+
+    private static async Task<int> RunAsync(HostApplicationBuilder builder, TextWriter error,
+        Action<HostApplicationBuilder>? configure, CancellationToken cancellationToken)
+    {
         builder.AddBondBot();
         configure?.Invoke(builder);
         IHost host;

@@ -99,7 +99,8 @@ public sealed class HostEndToEndTests
         // Answered once. (On a loaded machine the client may send its callback twice, when the first try's answer is
         // lost; the repeat gets "already acknowledged", which the client takes as success. So count what succeeded.)
         var first = AboutThis(bot, interaction);
-        Assert.Single(first, r => r.Path.StartsWith($"interactions/{interaction.Id}/", StringComparison.Ordinal) && r.Status < 300);
+        Assert.True(first.Count(r => r.Path.StartsWith($"interactions/{interaction.Id}/", StringComparison.Ordinal) && r.Status < 300) == 1,
+            $"one successful callback expected:\n{Describe(first)}");
 
         // The same event handed to the router again (Discord may deliver an event more than once), awaited to the end:
         // nothing more is sent for it.
