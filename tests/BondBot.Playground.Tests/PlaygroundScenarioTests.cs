@@ -114,7 +114,11 @@ public sealed class PlaygroundScenarioTests(PlaygroundFixture fixture)
         await page.TravelAsync("+1 week");
         await page.OpenDmAsync();
         await Expect(page.Message("This week's ritual")).ToBeVisibleAsync();
-        await page.Message("This week's ritual").ScrollIntoViewIfNeededAsync();   // the screenshot shows it, not only newer prompts
+        // The screenshot shows it, not only newer prompts. Found and scrolled in one step inside the page: the list is
+        // redrawn whenever the bot sends something, so an element found first may be gone by the time it is scrolled.
+        await page.Page.EvaluateAsync("""
+            () => [...document.querySelectorAll('#messages .message')].filter(m => m.textContent.includes("This week's ritual")).at(-1)?.scrollIntoView()
+            """);
         await page.ScreenshotAsync("07-a-week-later-the-ritual");
     }
 }

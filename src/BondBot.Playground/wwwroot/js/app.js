@@ -18,8 +18,14 @@ function notice(text) {
   box.hidden = !text;
 }
 
+// Refreshes overlap too (a live change, a switch of person): only the latest may draw, or a slow answer for the
+// person just left would put their name back at the top.
+let latestRefresh = 0;
+
 async function refresh() {
+  const ticket = ++latestRefresh;
   const state = await getState(view.person);
+  if (ticket !== latestRefresh) return;
   view.state = state;
   const ids = counts(state).map(([id]) => id);
   if (!view.channel || !ids.includes(view.channel)) view.channel = state.channels.find(c => c.name === 'general')?.id ?? state.dm.id;
