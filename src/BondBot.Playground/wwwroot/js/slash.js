@@ -107,17 +107,20 @@ function attachAutocomplete(field, label, readFocused, ask) {
   list.setAttribute('role', 'listbox');
   label.append(list);
   let timer;
+  let latest = 0;   // answers can overtake each other: only the one for the latest text may draw
   field.input.addEventListener('input', () => {
     delete field.input.dataset.value;   // typed text is the value until a suggestion is picked
     clearTimeout(timer);
+    const ticket = ++latest;
     timer = setTimeout(async () => {
       const choices = await ask(readFocused());
+      if (ticket !== latest) return;
       list.replaceChildren(...choices.map(c => {
         const pick = document.createElement('button');
         pick.type = 'button';
         pick.className = 'choice';
         pick.textContent = c.name;
-        pick.addEventListener('click', () => { field.input.value = c.name; field.input.dataset.value = String(c.value); list.replaceChildren(); });
+        pick.addEventListener('click', () => { ++latest; field.input.value = c.name; field.input.dataset.value = String(c.value); list.replaceChildren(); });
         return pick;
       }));
     }, 200);
