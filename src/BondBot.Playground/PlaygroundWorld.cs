@@ -9,8 +9,9 @@ namespace BondBot.Playground;
 
 /// <summary>
 /// One run of the playground: the local Discord on loopback with a server (#general) and three people, and the real
-/// BondBot host started in-process through <see cref="BondBotLauncher.RunIsolatedAsync"/> (the tests' entry point, reading no settings from the machine),
-/// talking to it only over REST and the gateway. The only thing handed to the host is the clock.
+/// BondBot host started in-process through <see cref="BondBotLauncher.RunIsolatedAsync"/> (the launcher the tests use,
+/// reading only the settings given to it), talking to it only over REST and the gateway. The only thing handed to the
+/// host is the clock.
 /// </summary>
 public sealed class PlaygroundWorld : IAsyncDisposable
 {
@@ -112,7 +113,7 @@ public sealed class PlaygroundWorld : IAsyncDisposable
             }
             catch (TimeoutException) { }
         });
-        await SlowStep.RunAsync("the local Discord", async () => await Discord.DisposeAsync());
+        await SlowStep.RunAsync("the local Discord", () => Discord.DisposeAsync().AsTask());
         _stop.Dispose();
     }
 
