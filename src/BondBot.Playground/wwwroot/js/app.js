@@ -4,6 +4,7 @@ import { renderMessage } from './render.js';
 import { entries, optionTree, renderMenu, renderOptions } from './slash.js';
 import { showModal } from './modal.js';
 import { renderPeople, editPeople } from './people.js';
+import { redrawKeyed } from './keyed.js';
 
 const $ = id => document.getElementById(id);
 const view = { person: 'sam', channel: null, state: null, seen: {}, command: null, form: null };
@@ -35,21 +36,27 @@ async function refresh() {
   $('skip-checkin').textContent = `Skip to ${me().name}'s check-in`;
   renderPeople($('people'), state, () => false, switchTo);
   const seen = view.seen[view.person] ??= {};
-  const entry = (id, label, count, cls) => {
-    const li = document.createElement('li');
-    const link = document.createElement('button');
-    link.type = 'button';
-    link.className = `channel ${cls}${id === view.channel ? ' current' : ''}`;
-    link.dataset.channel = id;
-    link.textContent = label;
-    const fresh = count - (seen[id] ?? 0);
-    if (fresh > 0 && id !== view.channel) link.insertAdjacentHTML('beforeend', ` <span class="badge" aria-label="new messages">${fresh}</span>`);
-    link.addEventListener('click', () => { view.channel = id; notice(); refresh(); });
-    li.append(link);
-    return li;
-  };
-  $('channels').replaceChildren(...state.channels.map(c => entry(c.id, `${c.private ? '🔒' : '#'} ${c.name}`, c.count, 'text')));
-  $('dms').replaceChildren(entry(state.dm.id, '🤖 BondBot', state.dm.count, 'dm'));
+  const channelList = cls => ({
+    key: c => c.id,
+    draw: c => {
+      const li = document.createElement('li');
+      const link = document.createElement('button');
+      link.type = 'button';
+      link.dataset.channel = c.id;
+      link.addEventListener('click', () => { view.channel = c.id; notice(); refresh(); });
+      li.append(link);
+      return li;
+    },
+    update: (li, c) => {
+      const link = li.firstElementChild;
+      link.className = `channel ${cls}${c.id === view.channel ? ' current' : ''}`;
+      link.textContent = c.label;
+      const fresh = c.count - (seen[c.id] ?? 0);
+      if (fresh > 0 && c.id !== view.channel) link.insertAdjacentHTML('beforeend', ` <span class="badge" aria-label="new messages">${fresh}</span>`);
+    },
+  });
+  redrawKeyed($('channels'), state.channels.map(c => ({ id: c.id, label: `${c.private ? '🔒' : '#'} ${c.name}`, count: c.count })), channelList('text'));
+  redrawKeyed($('dms'), [{ id: state.dm.id, label: '🤖 BondBot', count: state.dm.count }], channelList('dm'));
   await showMessages();
 }
 
@@ -67,7 +74,16 @@ async function showMessages() {
   const list = $('messages');
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   const ctx = { people: view.state.people, zone: me().zone };
-  list.replaceChildren(...data.messages.map(m => renderMessage(m, ctx, act)));
+  // What a message's drawing depends on besides itself: names, the viewer's zone, and "now" for relative times.
+  const around = JSON.stringify([ctx.zone, ctx.people.map(p => [p.key, p.name])]);
+  redrawKeyed(list, data.messages, {
+    key: m => m.id,
+    draw: m => renderMessage(m, ctx, act),
+    sign: m => {
+      const own = JSON.stringify(m);
+      return around + own + (own.includes(':R>') ? view.state.now : '');
+    },
+  });
   (view.seen[view.person] ??= {})[view.channel] = data.messages.length;
   if (atBottom || view.scrollNext) list.scrollTop = list.scrollHeight;
   view.scrollNext = false;

@@ -1,19 +1,25 @@
 // The person switcher with each person's local time, and the dialog to rename people or move them to another zone.
 import { post } from './api.js';
+import { redrawKeyed } from './keyed.js';
 
 export function renderPeople(nav, state, unread, switchTo) {
-  nav.replaceChildren(...state.people.map(p => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = p.key === state.person ? 'person current' : 'person';
-    button.dataset.person = p.key;
-    button.setAttribute('aria-pressed', String(p.key === state.person));
-    button.innerHTML = '<span class="person-name"></span><span class="person-time"></span>';
-    button.querySelector('.person-name').textContent = p.name + (unread(p.key) ? ' •' : '');
-    button.querySelector('.person-time').textContent = p.localTime;
-    button.addEventListener('click', () => switchTo(p.key));
-    return button;
-  }));
+  redrawKeyed(nav, state.people, {
+    key: p => p.key,
+    draw: p => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.person = p.key;
+      button.innerHTML = '<span class="person-name"></span><span class="person-time"></span>';
+      button.addEventListener('click', () => switchTo(p.key));
+      return button;
+    },
+    update: (button, p) => {
+      button.className = p.key === state.person ? 'person current' : 'person';
+      button.setAttribute('aria-pressed', String(p.key === state.person));
+      button.querySelector('.person-name').textContent = p.name + (unread(p.key) ? ' •' : '');
+      button.querySelector('.person-time').textContent = p.localTime;
+    },
+  });
 }
 
 export function editPeople(dialog, state, done) {
