@@ -8,7 +8,7 @@ internal sealed class GatewaySession(string id, long intents, int shardId = 0, i
     public string Id { get; } = id;
     public long Intents { get; } = intents;
     public int Sequence { get; set; }
-    /// <summary>Every event of the session; <c>Sent</c> runs when it reaches the bot (interaction deadlines start there).</summary>
+    /// <summary>Every event of the session, with the clock it starts as it goes out (an interaction's deadline; see <see cref="DispatchClock"/>).</summary>
     public List<(int Sequence, string Json, DispatchClock? Clock)> Buffer { get; } = [];
     public GatewayConnection? Live { get; set; }
     public bool Resumable { get; set; } = true;

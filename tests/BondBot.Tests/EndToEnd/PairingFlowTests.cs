@@ -1,5 +1,6 @@
 using BondBot.Features.Pairing;
 using BondBot.FakeDiscord;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 
 namespace BondBot.Tests.EndToEnd;
@@ -15,6 +16,13 @@ public sealed class PairingFlowTests
         invite.Components[0]!["components"]![0]!["custom_id"]!.GetValue<string>();
 
     /// <summary>Pairs two users through the real flow and returns once both are paired.</summary>
+    /// <summary>Pairs Alice and Bob through Discord and returns their pair.</summary>
+    internal static async Task<Pair> PairOfAsync(BotHarness bot, World world)
+    {
+        await PairAsync(world, world.Alice, world.Bob);
+        return (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+    }
+
     internal static async Task PairAsync(World world, FakeUser a, FakeUser b)
     {
         await world.ReplyAsync(await world.CommandAsync(a, "pair", Partner(b)));

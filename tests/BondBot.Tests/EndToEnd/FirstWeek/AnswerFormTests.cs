@@ -13,8 +13,7 @@ public sealed class AnswerFormTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var question = string.Join(' ', Enumerable.Repeat("When you think about the weeks we spent apart,", 7))[..299] + "?";
         Assert.Equal(300, question.Length);
         await bot.Services.GetRequiredService<RoundRepository>().OpenAsync(pair.PairId, new DeckQuestion("custom:long", "fun", 1, question),

@@ -238,8 +238,7 @@ public sealed class GuessTests
         var three = GuessDeck.LoadEmbedded().Prompts.Take(3).ToList();
         await using var bot = await BotHarness.StartAsync(configure: services => services.AddSingleton(new GuessDeck(three)));
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var guesses = bot.Services.GetRequiredService<GuessService>();
         var seen = new List<string>();
         for (var i = 0; i < 4; i++)

@@ -201,8 +201,7 @@ public sealed class RepairTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var drafts = bot.Services.GetRequiredService<RepairRepository>();
         var now = bot.Clock.GetCurrentInstant();
         var sent = await drafts.CreateAsync(pair.PairId, world.Alice.Id, world.Bob.Id, "attempt", "alice-sent-repair", null, null, now);

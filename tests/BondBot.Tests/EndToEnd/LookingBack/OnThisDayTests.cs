@@ -22,8 +22,7 @@ public sealed class OnThisDayTests
     {
         var bot = await BotHarness.StartAsync(clock: new FakeClock(March));
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         await PlayAsync(bot, pair, "alice-then-1", "bob-then-1");
         await PlayAsync(bot, pair, "alice-then-2", "bob-then-2");
         var settings = bot.Services.GetRequiredService<SettingsService>();

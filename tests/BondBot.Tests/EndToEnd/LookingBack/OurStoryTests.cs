@@ -30,8 +30,7 @@ public sealed class OurStoryTests
     private static async Task<(World World, string[] Questions)> SeedAsync(BotHarness bot)
     {
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var questions = bot.Services.GetRequiredService<QuestionService>();
         var asked = new List<string>();
         foreach (var (category, alice, bob) in new[] { ("fun", AliceSays, BobSays), ("trust", "alice-second-round", "bob-second-round") })

@@ -31,8 +31,7 @@ public sealed class NotYetTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        var pair = (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
 
         const string bobsAnswer = "Bob's careful answer that must stay hidden";
         var hard = await BobAnswersFirstAsync(bot, world, bobsAnswer);

@@ -55,7 +55,7 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
         // isn't busy (a Saturday) the normal mix with Deepest applies again.
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));   // a Monday
         var world = new World(bot.Fake);
-        await ServingTests.PairOfAsync(bot, world);
+        await PairingFlowTests.PairOfAsync(bot, world);
         for (var i = 0; i < DepthMix.DeepestAfter; i++)                                   // unlocks Deepest, as ServingTests does: rounds revealed
             await PlayAsync(bot, world);
 
@@ -84,7 +84,7 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
         // whose ritual needs being in one place.
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
-        var pair = await ServingTests.PairOfAsync(bot, world);
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var settings = bot.Services.GetRequiredService<SettingsService>();
         await settings.UpdateAsync(world.Alice.Id, DateTimeZoneProviders.Tzdb["Europe/Berlin"], new LocalTime(20, 0), CheckInDays.Every);
         await settings.UpdateAsync(world.Bob.Id, DateTimeZoneProviders.Tzdb["America/New_York"], new LocalTime(20, 0), CheckInDays.Every);
@@ -133,7 +133,7 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { MessageCreateLimit = 500, MessageEditLimit = 500 });
         await using var bot = await BotHarness.StartAsync(fake, settings: "--Interactions:PerUserBurst=1000");
         var world = new World(bot.Fake);
-        await ServingTests.PairOfAsync(bot, world);
+        await PairingFlowTests.PairOfAsync(bot, world);
 
         var watch = Stopwatch.StartNew();
         var depths = new List<long>();
@@ -159,7 +159,7 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
         // Alice is told gently; the pair gets a new question; the round stays away 20 days and is back after 22.
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        await ServingTests.PairOfAsync(bot, world);
+        await PairingFlowTests.PairOfAsync(bot, world);
 
         const string bobsAnswer = "Bob's answer he wants to keep for a better day";
         var hard = await NotYetTests.BobAnswersFirstAsync(bot, world, bobsAnswer);
@@ -209,7 +209,7 @@ public sealed class QuestionsThatLastTests(ITestOutputHelper output)
         // group, and repeats, but never an established one; 42 days after pairing the established ones come at once.
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
-        var pair = await ServingTests.PairOfAsync(bot, world);
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var deck = bot.Services.GetRequiredService<QuestionDeck>();
         var group = deck.Questions.GroupBy(q => (q.Category, q.Depth))
             .Where(g => g.Any(q => q.Stage == Stage.Established))

@@ -12,12 +12,6 @@ namespace BondBot.Tests.EndToEnd.Serving;
 /// <summary>Issue 13: questions and rituals served to suit the pair, depths that mix, solo reflection.</summary>
 public sealed class ServingTests
 {
-    /// <summary>Pairs Alice and Bob through Discord and returns their pair.</summary>
-    internal static async Task<Pair> PairOfAsync(BotHarness bot, World world)
-    {
-        await PairingFlowTests.PairAsync(world, world.Alice, world.Bob);
-        return (await bot.Services.GetRequiredService<PairingService>().GetActivePairAsync(world.Alice.Id))!;
-    }
 
     /// <summary>Opens a round as the daily prompt does and has both partners answer it, so the next one can open.</summary>
     private static async Task<Round> PlayRoundAsync(BotHarness bot, Pair pair)
@@ -36,7 +30,7 @@ public sealed class ServingTests
     {
         await using var bot = await BotHarness.StartAsync(clock: new FakeClock(Instant.FromUtc(2026, 6, 1, 12, 0)));
         var world = new World(bot.Fake);
-        var pair = await PairOfAsync(bot, world);
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var settings = bot.Services.GetRequiredService<SettingsService>();
         foreach (var user in new[] { world.Alice, world.Bob })
             await settings.UpdateAsync(user.Id, DateTimeZoneProviders.Tzdb["Europe/Berlin"], new LocalTime(20, 0), CheckInDays.Every);
@@ -72,7 +66,7 @@ public sealed class ServingTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        var pair = await PairOfAsync(bot, world);
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         await world.ReplyAsync(await world.CommandAsync(world.Bob, "couple", new FakeOption("distance", 3, "together")));
 
         var cards = new List<DeckQuestion>();
@@ -87,7 +81,7 @@ public sealed class ServingTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        var pair = await PairOfAsync(bot, world);
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         var questions = bot.Services.GetRequiredService<QuestionService>();
         var deck = bot.Services.GetRequiredService<QuestionDeck>();
         var established = deck.Questions.Where(q => q.Stage == Stage.Established).GroupBy(q => (q.Category, q.Depth)).First().Key;
@@ -121,7 +115,7 @@ public sealed class ServingTests
         for (var i = 0; i < 10; i++)
             Assert.True(IsSolo(await world.ReplyAsync(await world.DmCommandAsync(world.Carol, "question"))));
 
-        await PairOfAsync(bot, world);
+        await PairingFlowTests.PairOfAsync(bot, world);
         await world.ReplyAsync(await world.DmCommandAsync(world.Bob, "pause", new FakeOption("days", 4, 3)));
         var reply = await world.ReplyAsync(await world.DmCommandAsync(world.Alice, "question"));
         Assert.True(IsSolo(reply));
@@ -136,7 +130,7 @@ public sealed class ServingTests
     {
         await using var bot = await BotHarness.StartAsync();
         var world = new World(bot.Fake);
-        var pair = await PairOfAsync(bot, world);
+        var pair = await PairingFlowTests.PairOfAsync(bot, world);
         for (var i = 0; i < 6; i++)
             await PlayRoundAsync(bot, pair);
         await bot.DeliverAsync();
